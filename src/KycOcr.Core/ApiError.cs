@@ -1,0 +1,43 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace KycOcr.Core;
+
+/// <summary>
+/// The one error shape of the API: a message a person can act on and a stable machine code.
+/// Quality rejections add the failed checks; the 401 keeps the original service's <c>detail</c>.
+/// </summary>
+public sealed record ApiError(
+    [property: JsonPropertyName("error")] string Error,
+    [property: JsonPropertyName("code")] string Code)
+{
+    [JsonPropertyName("checks"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public JsonElement? Checks { get; init; }
+
+    [JsonPropertyName("detail"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Detail { get; init; }
+}
+
+/// <summary>Stable machine codes of <see cref="ApiError"/>; clients may switch on them.</summary>
+public static class ErrorCodes
+{
+    public const string Unauthorized = "unauthorized";
+    public const string MissingTaskId = "missing_task_id";
+    public const string InvalidTaskId = "invalid_task_id";
+    public const string TaskNotFound = "task_not_found";
+    public const string EmptyUpload = "empty_upload";
+    public const string MissingImageField = "missing_image_field";
+    public const string MalformedMultipart = "malformed_multipart";
+    public const string UploadTooLarge = "upload_too_large";
+    public const string ImageTooLarge = "image_too_large";
+    public const string UnsupportedMediaType = "unsupported_media_type";
+    public const string NotAnImage = "not_an_image";
+    public const string StorageUnavailable = "storage_unavailable";
+    public const string ImageUndecodable = "image_undecodable";
+    public const string QualityRejected = "quality_rejected";
+    public const string ExtractionFailed = "extraction_failed";
+    public const string ExtractorUnavailable = "extractor_unavailable";
+    public const string DeadlineExceeded = "deadline_exceeded";
+    public const string JobCancelled = "job_cancelled";
+    public const string InternalError = "internal_error";
+}

@@ -1,0 +1,61 @@
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using KycOcr.Core.Auth;
+using KycOcr.Core.Extraction;
+using KycOcr.Core.Http;
+using KycOcr.Core.Jobs;
+using KycOcr.Core.Preprocessing;
+using KycOcr.Core.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace KycOcr.Core.Configuration;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>
+    /// Everything a host needs apart from its durable engine: options (validated at start-up),
+    /// storage, auth, the HTTP handlers and the activities' dependencies.
+    /// </summary>
+    public static IServiceCollection AddKycOcrCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ApiOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<JobOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ModelOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => CreateBlobServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton<BlobJobStore>();
+        services.AddSingleton<ApiKeyAuthenticator>();
+        services.AddSingleton<UploadReader>();
+        services.AddSingleton<ReadTextHandler>();
+        services.AddSingleton<TaskStatusHandler>();
+
+        services.AddSingleton<IImagePreprocessor, ReencodePreprocessor>();
+        services.AddSingleton<IDocumentExtractor>(sp => DocumentExtractorFactory.Create(sp));
+
+        services.AddTransient<PreprocessActivity>();
+        services.AddTransient<ExtractActivity>();
+        services.AddTransient<CleanupActivity>();
+        return services;
+    }
+
+    public static BlobServiceClient CreateBlobServiceClient(StorageOptions options)
+    {
+        var clientOptions = new BlobClientOptions();
+        // Fail fast when storage is down, so a submit answers 503 in seconds instead of hanging.
+        clientOptions.Retry.MaxRetries = 2;
+        clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(15);
+
+        if (string.IsNullOrWhiteSpace(options.ConnectionString) && !string.IsNullOrWhiteSpace(options.AccountName))
+        {
+            var uri = new Uri($"https://{options.AccountName}.blob.core.windows.net");
+            return new BlobServiceClient(uri, new DefaultAzureCredential(), clientOptions);
+        }
+
+        return new BlobServiceClient(options.EffectiveConnectionString, clientOptions);
+    }
+}

@@ -1,0 +1,60 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace KycOcr.Core.Extraction;
+
+/// <summary>One field as read: the normalised value, the text as printed, and which extractor read it.</summary>
+public sealed record FieldValue(string? Value, string? Raw, string Source);
+
+/// <summary>The fields of every document, each null when absent from the document or unreadable.</summary>
+public sealed record DocumentFields
+{
+    public FieldValue? Surname { get; init; }
+    public FieldValue? GivenNames { get; init; }
+    public FieldValue? DocumentNumber { get; init; }
+    public FieldValue? Nationality { get; init; }
+    public FieldValue? DateOfBirth { get; init; }
+    public FieldValue? Sex { get; init; }
+    public FieldValue? PlaceOfBirth { get; init; }
+    public FieldValue? DateOfIssue { get; init; }
+    public FieldValue? DateOfExpiry { get; init; }
+    public FieldValue? IssuingAuthority { get; init; }
+    public FieldValue? PersonalNumber { get; init; }
+    public FieldValue? Address { get; init; }
+
+    /// <summary>The schema's field names, in order (snake_case, as serialised).</summary>
+    public static readonly IReadOnlyList<string> Names =
+    [
+        "surname", "given_names", "document_number", "nationality", "date_of_birth", "sex",
+        "place_of_birth", "date_of_issue", "date_of_expiry", "issuing_authority", "personal_number", "address",
+    ];
+}
+
+public sealed record DocumentInfo(string Type, string? IssuingCountry);
+
+public sealed record TokenUsage(int PromptTokens, int CompletionTokens, int TotalTokens);
+
+/// <summary>What an extractor read, before the job adds its id, quality report and timings.</summary>
+public sealed record ExtractedDocument(
+    DocumentInfo Document,
+    DocumentFields Fields,
+    TokenUsage? Usage,
+    string Model,
+    JsonElement? Mrz = null,
+    JsonElement? Verification = null);
+
+/// <summary>The 200 body of <c>GET /id</c>: exactly these top-level keys, in this order.</summary>
+public sealed record DocumentResult(
+    string Id,
+    DocumentInfo Document,
+    DocumentFields Fields,
+    JsonElement? Mrz,
+    JsonElement? Verification,
+    JsonElement? Quality,
+    TokenUsage? Usage,
+    string Model,
+    [property: JsonPropertyName("timings_ms")] IReadOnlyDictionary<string, long> TimingsMs)
+{
+    public static DocumentResult From(string id, ExtractedDocument read, JsonElement? quality, IReadOnlyDictionary<string, long> timingsMs) =>
+        new(id, read.Document, read.Fields, read.Mrz, read.Verification, quality, read.Usage, read.Model, timingsMs);
+}

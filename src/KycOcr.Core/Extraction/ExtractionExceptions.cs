@@ -1,0 +1,34 @@
+namespace KycOcr.Core.Extraction;
+
+/// <summary>
+/// A failure the model service may recover from (throttling, 5xx, time-out, dropped connection).
+/// The orchestration retries only this type. Its message is shown to customers: no internals.
+/// </summary>
+public sealed class TransientExtractionException(string code, string message, Exception? inner = null)
+    : Exception(message, inner)
+{
+    public string Code { get; } = code;
+}
+
+/// <summary>A failure another attempt would repeat (bad request, content filter, refusal, truncation, invalid reply).</summary>
+public sealed class FinalExtractionException(string code, string message, Exception? inner = null)
+    : Exception(message, inner)
+{
+    public string Code { get; } = code;
+}
+
+/// <summary>Stable codes of extraction failures.</summary>
+public static class ExtractionErrorCodes
+{
+    public const string Throttled = "model_throttled";
+    public const string Unavailable = "model_unavailable";
+    public const string Timeout = "model_timeout";
+    public const string ConnectionFailed = "model_connection_failed";
+    public const string BadRequest = "model_bad_request";
+    public const string ContentFiltered = "content_filtered";
+    public const string Refused = "model_refused";
+    public const string Truncated = "truncated";
+    public const string InvalidReply = "invalid_model_reply";
+    public const string NotConfigured = "extractor_unavailable";
+    public const string AuthenticationFailed = "model_authentication_failed";
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Http;
+
+namespace KycOcr.Core.Http;
+
+/// <summary>JSON responses in the API's conventions, with the headers some statuses need.</summary>
+public static class ApiResults
+{
+    public static IResult Json(int status, object body, IReadOnlyDictionary<string, string>? headers = null) =>
+        new JsonWithHeaders(status, body, headers);
+
+    public static IResult Error(int status, string code, string message) => Json(status, new ApiError(message, code));
+
+    public static IResult Error(int status, ApiError error) => Json(status, error);
+
+    /// <summary>401 in the one error shape, plus the original service's <c>detail</c> for existing clients.</summary>
+    public static IResult Unauthorized() => Json(StatusCodes.Status401Unauthorized,
+        new ApiError("Invalid or missing API key: send a valid key in the X-API-Key header.", ErrorCodes.Unauthorized)
+        {
+            Detail = "Invalid or missing API Key",
+        });
+
+    private sealed class JsonWithHeaders(int status, object body, IReadOnlyDictionary<string, string>? headers) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            if (headers is not null)
+            {
+                foreach (var (name, value) in headers)
+                    httpContext.Response.Headers[name] = value;
+            }
+            // Responses may carry personal data: never cache them anywhere.
+            httpContext.Response.Headers.CacheControl = "no-store";
+            return Results.Json(body, KycJson.Options, statusCode: status).ExecuteAsync(httpContext);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using KycOcr.Core.Auth;
+using KycOcr.Core.Configuration;
+using KycOcr.Core.Imaging;
+using KycOcr.Core.Jobs;
+using KycOcr.Core.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace KycOcr.Core.Http;
+
+/// <summary>
+/// <c>POST /read_text</c>: authenticate, read and sniff the upload, store it in the private uploads
+/// container and start the job with the blob's name. Host-agnostic: any host maps it.
+/// </summary>
+public sealed class ReadTextHandler(
+    ApiKeyAuthenticator auth,
+    UploadReader reader,
+    BlobJobStore store,
+    IOptions<ApiOptions> api,
+    IOptions<JobOptions> jobs,
+    ILogger<ReadTextHandler> logger)
+{
+    /// <summary>Seconds a client should wait before its first poll.</summary>
+    public const int RetryAfterSeconds = 2;
+
+    public async Task<IResult> HandleAsync(HttpRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        var owner = auth.Authenticate(request.Headers[ApiKeyAuthenticator.HeaderName]);
+        if (owner is null)
+            return ApiResults.Unauthorized();
+
+        var upload = await reader.ReadAsync(request, cancellationToken);
+        if (upload.Error is { } readError)
+            return ApiResults.Error(upload.Status, readError);
+
+        ImageHeader header;
+        try
+        {
+            header = ImageDecoder.Inspect(upload.Bytes, api.Value.MaxImagePixels);
+        }
+        catch (ImageRejectedException e)
+        {
+            return ApiResults.Error(StatusFor(e.Code), e.ToApiError());
+        }
+
+        var taskId = TaskIds.New();
+        var blobName = BlobJobStore.UploadBlobName(taskId, header.Format.Extension());
+        try
+        {
+            await store.SaveAsync(blobName, BinaryData.FromBytes(upload.Bytes!), header.Format.ContentType(), cancellationToken);
+        }
+        catch (StorageUnavailableException e)
+        {
+            logger.LogError(e.InnerException, "Storing an upload failed: storage unavailable");
+            return StorageUnavailable();
+        }
+
+        try
+        {
+            await durable.ScheduleNewOrchestrationInstanceAsync(
+                ReadDocumentOrchestration.Name,
+                new JobRequest(taskId, blobName, owner, jobs.Value.ToPolicy()),
+                new Microsoft.DurableTask.StartOrchestrationOptions(taskId),
+                cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Never leave an upload behind that no job will clean.
+            logger.LogError(e, "Starting job {TaskId} failed", taskId);
+            await DeleteQuietlyAsync(taskId);
+            return StorageUnavailable();
+        }
+
+        logger.LogInformation("Accepted job {TaskId}: {Format}, {Bytes} bytes", taskId, header.Format, upload.Bytes!.Length);
+        return ApiResults.Json(StatusCodes.Status202Accepted, new { id = taskId }, new Dictionary<string, string>
+        {
+            ["Location"] = $"/id?task_id={taskId}",
+            ["Retry-After"] = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+    }
+
+    private static int StatusFor(string code) => code switch
+    {
+        ErrorCodes.ImageTooLarge => StatusCodes.Status413PayloadTooLarge,
+        ErrorCodes.EmptyUpload => StatusCodes.Status400BadRequest,
+        _ => StatusCodes.Status415UnsupportedMediaType,
+    };
+
+    private static IResult StorageUnavailable() => ApiResults.Json(StatusCodes.Status503ServiceUnavailable,
+        new ApiError("The service cannot store uploads right now. Try again in a minute.", ErrorCodes.StorageUnavailable),
+        new Dictionary<string, string> { ["Retry-After"] = "30" });
+
+    private async Task DeleteQuietlyAsync(string taskId)
+    {
+        try
+        {
+            await store.DeleteJobBlobsAsync(taskId);
+        }
+        catch (StorageUnavailableException e)
+        {
+            logger.LogError(e.InnerException, "Could not delete the upload of job {TaskId}; the retention purge will", taskId);
+        }
+    }
+}

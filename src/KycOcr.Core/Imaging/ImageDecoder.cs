@@ -1,0 +1,44 @@
+using OpenCvSharp;
+
+namespace KycOcr.Core.Imaging;
+
+/// <summary>Decodes untrusted bytes with OpenCV only after the header has been read and its size allowed.</summary>
+public static class ImageDecoder
+{
+    /// <summary>The header of an acceptable image, or an <see cref="ImageRejectedException"/> saying why not.</summary>
+    public static ImageHeader Inspect(ReadOnlySpan<byte> data, long maxPixels)
+    {
+        if (data.IsEmpty)
+            throw new ImageRejectedException(ErrorCodes.EmptyUpload, "The upload is empty: attach a photo of the document.");
+
+        var header = ImageHeaderReader.Read(data)
+            ?? throw new ImageRejectedException(ErrorCodes.NotAnImage,
+                "The upload is not an image this service reads: send a JPEG, PNG, WebP, TIFF or BMP photo.");
+
+        if (header.Pixels is { } pixels && pixels > maxPixels)
+        {
+            throw new ImageRejectedException(ErrorCodes.ImageTooLarge,
+                $"The image declares {header.Width}x{header.Height} pixels, more than the {maxPixels / 1_000_000.0:0.#} megapixels accepted: send a smaller photo.");
+        }
+        return header;
+    }
+
+    /// <summary>A 3-channel BGR image; the caller disposes it.</summary>
+    public static Mat Decode(byte[] data, long maxPixels)
+    {
+        var header = Inspect(data, maxPixels);
+        if (header.Pixels is null)
+            throw Undecodable();
+
+        var mat = Cv2.ImDecode(data, ImreadModes.Color);
+        if (mat.Empty())
+        {
+            mat.Dispose();
+            throw Undecodable();
+        }
+        return mat;
+    }
+
+    private static ImageRejectedException Undecodable() =>
+        new(ErrorCodes.ImageUndecodable, "The image could not be decoded (it may be truncated or corrupt): take and send the photo again.");
+}

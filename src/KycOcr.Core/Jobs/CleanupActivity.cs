@@ -1,0 +1,10 @@
+using KycOcr.Core.Storage;
+using Microsoft.DurableTask;
+
+namespace KycOcr.Core.Jobs;
+
+/// <summary>Deletes the upload and every intermediate blob of a job, whatever its outcome.</summary>
+public sealed class CleanupActivity(BlobJobStore store) : TaskActivity<string, int>
+{
+    public override Task<int> RunAsync(TaskActivityContext context, string taskId) => store.DeleteJobBlobsAsync(taskId);
+}

@@ -1,0 +1,41 @@
+using System.Diagnostics;
+using System.Text.Json;
+using KycOcr.Core.Extraction;
+using KycOcr.Core.Storage;
+using Microsoft.DurableTask;
+
+namespace KycOcr.Core.Jobs;
+
+/// <summary>
+/// Reads the preprocessed image and asks the configured extractor for the document's fields.
+/// Final failures are returned; transient ones are thrown so the orchestration's retry policy sees them.
+/// </summary>
+public sealed class ExtractActivity(BlobJobStore store, IDocumentExtractor extractor)
+    : TaskActivity<ExtractInput, ExtractOutcome>
+{
+    public override async Task<ExtractOutcome> RunAsync(TaskActivityContext context, ExtractInput input)
+    {
+        var image = await store.ReadAsync(input.ImageBlobName);
+        if (image is null)
+            return new ExtractOutcome(null, new ApiError("The upload no longer exists; the job was cancelled.", ErrorCodes.JobCancelled));
+
+        var stopwatch = Stopwatch.StartNew();
+        ExtractedDocument document;
+        try
+        {
+            document = await extractor.ExtractAsync(image.ToMemory(), CancellationToken.None);
+        }
+        catch (FinalExtractionException e)
+        {
+            return new ExtractOutcome(null, new ApiError(e.Message, e.Code));
+        }
+
+        var result = DocumentResult.From(input.TaskId, document, input.Quality,
+            new Dictionary<string, long>
+            {
+                ["preprocessing"] = input.PreprocessingMs,
+                ["extraction"] = stopwatch.ElapsedMilliseconds,
+            });
+        return new ExtractOutcome(JsonSerializer.SerializeToElement(result, KycJson.Options), null);
+    }
+}

@@ -1,0 +1,46 @@
+using System.Text.Json;
+
+namespace KycOcr.Core.Jobs;
+
+/// <summary>The retry and time rules a job carries, fixed when it is submitted.</summary>
+public sealed record JobPolicy(int MaxAttempts, long RetryIntervalMs, long DeadlineMs);
+
+/// <summary>The orchestration's input: names and ids only, never image bytes, so payloads stay small.</summary>
+/// <param name="OwnerId">Digest of the submitting API key (see <see cref="Auth.ApiKeyAuthenticator"/>).</param>
+public sealed record JobRequest(string TaskId, string UploadBlobName, string OwnerId, JobPolicy Policy);
+
+public enum JobStatus
+{
+    Succeeded,
+    Rejected,
+    Failed,
+}
+
+/// <summary>The orchestration's output: the result body, or an error that is safe to show.</summary>
+public sealed record JobOutcome(JobStatus Status, JsonElement? Result, ApiError? Error)
+{
+    public static JobOutcome Succeeded(JsonElement result) => new(JobStatus.Succeeded, result, null);
+
+    public static JobOutcome Rejected(ApiError error) => new(JobStatus.Rejected, null, error);
+
+    public static JobOutcome Failed(ApiError error) => new(JobStatus.Failed, null, error);
+}
+
+/// <summary>The stage a running job reports through the orchestration's custom status.</summary>
+public static class JobStage
+{
+    public const string Queued = "queued";
+    public const string Preprocessing = "preprocessing";
+    public const string Extracting = "extracting";
+    public const string CleaningUp = "cleaning_up";
+}
+
+public sealed record PreprocessInput(string TaskId, string UploadBlobName);
+
+/// <summary>Either the stored, model-ready image and the quality report, or the reason it was rejected.</summary>
+public sealed record PreprocessOutcome(string? ImageBlobName, JsonElement? Quality, ApiError? Rejection, long ElapsedMs);
+
+public sealed record ExtractInput(string TaskId, string ImageBlobName, JsonElement? Quality, long PreprocessingMs);
+
+/// <summary>The result body, or a final (not retryable) failure. Retryable failures are thrown instead.</summary>
+public sealed record ExtractOutcome(JsonElement? Result, ApiError? Error);

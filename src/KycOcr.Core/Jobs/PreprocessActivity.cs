@@ -1,0 +1,31 @@
+using System.Diagnostics;
+using KycOcr.Core.Preprocessing;
+using KycOcr.Core.Storage;
+using Microsoft.DurableTask;
+
+namespace KycOcr.Core.Jobs;
+
+/// <summary>Reads the upload, runs the quality gate and deskew, and stores the model-ready JPEG beside it.</summary>
+public sealed class PreprocessActivity(BlobJobStore store, IImagePreprocessor preprocessor)
+    : TaskActivity<PreprocessInput, PreprocessOutcome>
+{
+    public override async Task<PreprocessOutcome> RunAsync(TaskActivityContext context, PreprocessInput input)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var upload = await store.ReadAsync(input.UploadBlobName);
+        if (upload is null)
+        {
+            // Erased while queued: nothing to read, and nothing for the customer to fix.
+            return new PreprocessOutcome(null, null,
+                new ApiError("The upload no longer exists; the job was cancelled.", ErrorCodes.JobCancelled), stopwatch.ElapsedMilliseconds);
+        }
+
+        var prepared = preprocessor.Prepare(upload.ToArray());
+        if (prepared.Rejection is { } rejection)
+            return new PreprocessOutcome(null, prepared.Quality, rejection, stopwatch.ElapsedMilliseconds);
+
+        var imageBlob = BlobJobStore.PreprocessedBlobName(input.TaskId);
+        await store.SaveAsync(imageBlob, BinaryData.FromBytes(prepared.Jpeg!), "image/jpeg");
+        return new PreprocessOutcome(imageBlob, prepared.Quality, null, stopwatch.ElapsedMilliseconds);
+    }
+}

@@ -1,0 +1,93 @@
+using KycOcr.Core.Extraction;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+
+namespace KycOcr.Core.Jobs;
+
+/// <summary>
+/// One document job: preprocess, extract (with the job's retry policy), and always clean up.
+/// Deterministic: it only coordinates activities and durable timers.
+/// </summary>
+public sealed class ReadDocumentOrchestration : TaskOrchestrator<JobRequest, JobOutcome>
+{
+    public const string Name = nameof(ReadDocumentOrchestration);
+
+    public override async Task<JobOutcome> RunAsync(TaskOrchestrationContext context, JobRequest job)
+    {
+        var logger = context.CreateReplaySafeLogger<ReadDocumentOrchestration>();
+        using var deadlineCancellation = new CancellationTokenSource();
+        var deadline = context.CreateTimer(
+            context.CurrentUtcDateTime.AddMilliseconds(job.Policy.DeadlineMs), deadlineCancellation.Token);
+
+        JobOutcome outcome;
+        var stages = RunStagesAsync(context, job);
+        if (await Task.WhenAny(stages, deadline) == stages)
+        {
+            deadlineCancellation.Cancel();
+            outcome = await CompleteAsync(stages, job, logger);
+        }
+        else
+        {
+            logger.LogWarning("Job {TaskId} passed its deadline of {DeadlineMs} ms", job.TaskId, job.Policy.DeadlineMs);
+            outcome = JobOutcome.Failed(new ApiError(
+                "The document could not be read in the time allowed. Submit it again later.", ErrorCodes.DeadlineExceeded));
+        }
+
+        context.SetCustomStatus(JobStage.CleaningUp);
+        try
+        {
+            await context.CallActivityAsync<int>(nameof(CleanupActivity), job.TaskId,
+                TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(2), 2.0)));
+        }
+        catch (TaskFailedException e)
+        {
+            // The outcome stands; the retention purge removes what is left.
+            logger.LogError("Cleanup of job {TaskId} failed: {ErrorType}", job.TaskId, e.FailureDetails.ErrorType);
+        }
+        return outcome;
+    }
+
+    private static async Task<JobOutcome> RunStagesAsync(TaskOrchestrationContext context, JobRequest job)
+    {
+        context.SetCustomStatus(JobStage.Preprocessing);
+        var prepared = await context.CallActivityAsync<PreprocessOutcome>(
+            nameof(PreprocessActivity), new PreprocessInput(job.TaskId, job.UploadBlobName));
+        if (prepared.Rejection is { } rejection)
+            return JobOutcome.Rejected(rejection);
+
+        context.SetCustomStatus(JobStage.Extracting);
+        var retry = new RetryPolicy(
+            job.Policy.MaxAttempts, TimeSpan.FromMilliseconds(job.Policy.RetryIntervalMs), backoffCoefficient: 1.0)
+        {
+            // Only failures the model service may recover from are worth another attempt.
+            HandleFailure = failure => failure.IsCausedBy<TransientExtractionException>(),
+        };
+        var extracted = await context.CallActivityAsync<ExtractOutcome>(
+            nameof(ExtractActivity),
+            new ExtractInput(job.TaskId, prepared.ImageBlobName!, prepared.Quality, prepared.ElapsedMs),
+            TaskOptions.FromRetryPolicy(retry));
+
+        return extracted.Result is { } result ? JobOutcome.Succeeded(result) : JobOutcome.Failed(extracted.Error!);
+    }
+
+    private static async Task<JobOutcome> CompleteAsync(Task<JobOutcome> stages, JobRequest job, ILogger logger)
+    {
+        try
+        {
+            return await stages;
+        }
+        catch (TaskFailedException e) when (e.FailureDetails.IsCausedBy<TransientExtractionException>())
+        {
+            logger.LogWarning("Job {TaskId}: extraction failed after {Attempts} attempts", job.TaskId, job.Policy.MaxAttempts);
+            // Transient exceptions carry messages written for customers (see TransientExtractionException).
+            return JobOutcome.Failed(new ApiError(
+                $"The document could not be read after {job.Policy.MaxAttempts} attempts: {e.FailureDetails.ErrorMessage} Try again later.",
+                ErrorCodes.ExtractionFailed));
+        }
+        catch (TaskFailedException e)
+        {
+            logger.LogError("Job {TaskId}: activity {Activity} failed with {ErrorType}", job.TaskId, e.TaskName, e.FailureDetails.ErrorType);
+            return JobOutcome.Failed(new ApiError("The document could not be processed because of an internal error.", ErrorCodes.InternalError));
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using KycOcr.Core.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace KycOcr.Core.Storage;
+
+/// <summary>
+/// A job's blobs. Every blob of a job lives under the prefix <c>{taskId}/</c> of the private uploads
+/// container, so one prefix listing finds and deletes all of them, whatever stage wrote them.
+/// Names are chosen here: a client's file name never becomes a path.
+/// </summary>
+public sealed class BlobJobStore
+{
+    private readonly BlobContainerClient _uploads;
+    private readonly SemaphoreSlim _createGate = new(1, 1);
+    private volatile bool _created;
+
+    public BlobJobStore(BlobServiceClient service, IOptions<StorageOptions> options)
+    {
+        _uploads = service.GetBlobContainerClient(options.Value.UploadsContainer);
+    }
+
+    public string ContainerName => _uploads.Name;
+
+    public static string UploadBlobName(string taskId, string extension) => $"{taskId}/upload{extension}";
+
+    public static string PreprocessedBlobName(string taskId) => $"{taskId}/preprocessed.jpg";
+
+    public Task SaveAsync(string blobName, BinaryData content, string contentType, CancellationToken cancellationToken = default) =>
+        Guard(async () =>
+        {
+            await EnsureContainerAsync(cancellationToken);
+            await _uploads.GetBlobClient(blobName).UploadAsync(content, new BlobUploadOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
+            }, cancellationToken);
+        });
+
+    /// <summary>The blob's bytes, or null when it no longer exists (the job was cleaned or erased).</summary>
+    public Task<BinaryData?> ReadAsync(string blobName, CancellationToken cancellationToken = default) =>
+        Guard<BinaryData?>(async () =>
+        {
+            try
+            {
+                var result = await _uploads.GetBlobClient(blobName).DownloadContentAsync(cancellationToken);
+                return result.Value.Content;
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                return null;
+            }
+        });
+
+    /// <summary>Deletes every blob of the job; returns how many were deleted.</summary>
+    public Task<int> DeleteJobBlobsAsync(string taskId, CancellationToken cancellationToken = default) =>
+        Guard(async () =>
+        {
+            var deleted = 0;
+            try
+            {
+                await foreach (var blob in _uploads.GetBlobsAsync(BlobTraits.None, BlobStates.None, taskId + "/", cancellationToken))
+                {
+                    var response = await _uploads.DeleteBlobIfExistsAsync(blob.Name, DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken);
+                    if (response.Value)
+                        deleted++;
+                }
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                // The container itself is gone: nothing left to delete.
+            }
+            return deleted;
+        });
+
+    /// <summary>Names of the job's blobs still stored (for tests and diagnostics).</summary>
+    public Task<IReadOnlyList<string>> ListJobBlobsAsync(string taskId, CancellationToken cancellationToken = default) =>
+        Guard<IReadOnlyList<string>>(async () =>
+        {
+            var names = new List<string>();
+            try
+            {
+                await foreach (var blob in _uploads.GetBlobsAsync(BlobTraits.None, BlobStates.None, taskId + "/", cancellationToken))
+                    names.Add(blob.Name);
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+            }
+            return names;
+        });
+
+    private async Task EnsureContainerAsync(CancellationToken cancellationToken)
+    {
+        if (_created)
+            return;
+        await _createGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (!_created)
+            {
+                // Private: no public access level, ever.
+                await _uploads.CreateIfNotExistsAsync(PublicAccessType.None, cancellationToken: cancellationToken);
+                _created = true;
+            }
+        }
+        finally
+        {
+            _createGate.Release();
+        }
+    }
+
+    private static async Task Guard(Func<Task> action) => await Guard(async () => { await action(); return true; });
+
+    private static async Task<T> Guard<T>(Func<Task<T>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (RequestFailedException e) when (e.Status == 0 || e.Status >= 500)
+        {
+            throw new StorageUnavailableException("Blob Storage answered with an error.", e);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.All(IsTransport))
+        {
+            throw new StorageUnavailableException("Blob Storage could not be reached.", e);
+        }
+        catch (Exception e) when (IsTransport(e))
+        {
+            throw new StorageUnavailableException("Blob Storage could not be reached.", e);
+        }
+    }
+
+    private static bool IsTransport(Exception e) =>
+        e is HttpRequestException or IOException or TimeoutException
+        || (e is TaskCanceledException && e.InnerException is TimeoutException)
+        || (e is RequestFailedException r && (r.Status == 0 || r.Status >= 500));
+}

@@ -1,0 +1,9 @@
+using KycOcr.Core.Configuration;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
+
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.Services.AddKycOcrCore(builder.Configuration);
+
+builder.Build().Run();

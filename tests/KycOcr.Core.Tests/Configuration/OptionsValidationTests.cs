@@ -1,0 +1,78 @@
+using KycOcr.Core.Configuration;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace KycOcr.Core.Tests.Configuration;
+
+public sealed class OptionsValidationTests
+{
+    private static IServiceProvider Services(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        return new ServiceCollection().AddLogging().AddKycOcrCore(configuration).BuildServiceProvider();
+    }
+
+    [Fact]
+    public void Defaults_are_the_documented_ones()
+    {
+        var services = Services(new());
+
+        var api = services.GetRequiredService<IOptions<ApiOptions>>().Value;
+        var jobs = services.GetRequiredService<IOptions<JobOptions>>().Value;
+        var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        var model = services.GetRequiredService<IOptions<ModelOptions>>().Value;
+
+        Assert.Equal(20L * 1024 * 1024, api.MaxUploadBytes);
+        Assert.Equal(50_000_000, api.MaxImagePixels);
+        Assert.Equal(3, jobs.ExtractionMaxRetries);
+        Assert.Equal(TimeSpan.FromSeconds(60), jobs.ExtractionRetryInterval);
+        Assert.Equal(TimeSpan.FromSeconds(60), jobs.ModelTimeout);
+        Assert.Equal(TimeSpan.FromMinutes(10), jobs.JobDeadline);
+        Assert.Equal(TimeSpan.FromMinutes(30), jobs.ResultTtl);
+        Assert.Equal("uploads", storage.UploadsContainer);
+        Assert.Equal(StorageOptions.DevelopmentStorage, storage.EffectiveConnectionString);
+        Assert.Equal(ModelOptions.Offline, model.EffectiveExtractor);
+    }
+
+    [Fact]
+    public void Settings_bind_from_their_flat_names()
+    {
+        var services = Services(new()
+        {
+            ["MAX_UPLOAD_BYTES"] = "1048576",
+            ["EXTRACTION_MAX_RETRIES"] = "1",
+            ["EXTRACTION_RETRY_INTERVAL_SECONDS"] = "0.5",
+            ["UPLOADS_CONTAINER"] = "my-uploads",
+            ["OPENAI_BASE_URL"] = "http://127.0.0.1:9/v1",
+        });
+
+        Assert.Equal(1048576, services.GetRequiredService<IOptions<ApiOptions>>().Value.MaxUploadBytes);
+        var jobs = services.GetRequiredService<IOptions<JobOptions>>().Value;
+        Assert.Equal(new KycOcr.Core.Jobs.JobPolicy(2, 500, 600_000), jobs.ToPolicy());
+        Assert.Equal("my-uploads", services.GetRequiredService<IOptions<StorageOptions>>().Value.UploadsContainer);
+        Assert.Equal(ModelOptions.OpenAi, services.GetRequiredService<IOptions<ModelOptions>>().Value.EffectiveExtractor);
+    }
+
+    [Theory]
+    [InlineData("JOB_DEADLINE_SECONDS", "300", "must exceed the extraction's worst case")] // 4 x 60 + 3 x 60 = 420 s
+    [InlineData("UPLOADS_CONTAINER", "Bad_Name", "UploadsContainer")]
+    [InlineData("MAX_UPLOAD_BYTES", "0", "MaxUploadBytes")]
+    [InlineData("EXTRACTOR", "tesseract", "EXTRACTOR must be one of")]
+    [InlineData("EXTRACTOR", "azure-openai", "AZURE_OPENAI_ENDPOINT")]
+    [InlineData("MODEL_IMAGE_DETAIL", "ultra", "ImageDetail")]
+    public void Invalid_settings_are_refused_with_a_message_naming_them(string name, string value, string expected)
+    {
+        var services = Services(new() { [name] = value });
+
+        var error = Assert.Throws<OptionsValidationException>(() =>
+        {
+            _ = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<ApiOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<JobOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<ModelOptions>>().Value;
+        });
+        Assert.Contains(expected, error.Message);
+    }
+}

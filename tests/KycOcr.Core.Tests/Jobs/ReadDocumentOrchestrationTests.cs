@@ -1,0 +1,211 @@
+using System.Text.Json;
+using KycOcr.Core.Configuration;
+using KycOcr.Core.Extraction;
+using KycOcr.Core.Jobs;
+using KycOcr.Core.Storage;
+using KycOcr.TestSupport.Hosting;
+using KycOcr.TestSupport.Images;
+using KycOcr.TestSupport.Model;
+using KycOcr.TestSupport.Storage;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
+using OpenCvSharp;
+
+namespace KycOcr.Core.Tests.Jobs;
+
+/// <summary>
+/// The real orchestrator and activities on the in-process Durable Task engine, with Azurite for blobs
+/// and a loopback server speaking the OpenAI wire format through the real SDK.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class ReadDocumentOrchestrationTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private const string ModelKey = "sk-loopback-secret-4242";
+    private LoopbackModelServer _model = null!;
+
+    public async Task InitializeAsync() => _model = await LoopbackModelServer.StartAsync();
+
+    public async Task DisposeAsync() => await _model.DisposeAsync();
+
+    private async Task<KycOcrTestHost> StartHostAsync(params (string Name, string Value)[] overrides)
+    {
+        var settings = KycOcrTestHost.DefaultSettings(azurite.ConnectionString);
+        settings["OPENAI_BASE_URL"] = _model.OpenAiBaseUrl.ToString();
+        settings["OPENAI_API_KEY"] = ModelKey;
+        foreach (var (name, value) in overrides)
+            settings[name] = value;
+        return await KycOcrTestHost.StartAsync(settings);
+    }
+
+    private static async Task<(string TaskId, JobOutcome Outcome)> RunJobAsync(KycOcrTestHost host, byte[] upload, JobPolicy? policy = null)
+    {
+        var taskId = TaskIds.New();
+        var blob = BlobJobStore.UploadBlobName(taskId, ".jpg");
+        await host.Get<BlobJobStore>().SaveAsync(blob, BinaryData.FromBytes(upload), "image/jpeg");
+        policy ??= host.Get<IOptions<JobOptions>>().Value.ToPolicy();
+        await host.Client.ScheduleNewOrchestrationInstanceAsync(
+            ReadDocumentOrchestration.Name, new JobRequest(taskId, blob, "key:owner", policy), new StartOrchestrationOptions(taskId));
+
+        var metadata = await host.WaitForJobAsync(taskId);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, metadata.RuntimeStatus);
+        return (taskId, metadata.ReadOutputAs<JobOutcome>()!);
+    }
+
+    private static async Task AssertNoBlobsLeftAsync(KycOcrTestHost host, string taskId) =>
+        Assert.Empty(await host.Get<BlobJobStore>().ListJobBlobsAsync(taskId));
+
+    private static byte[] Photo() => SimpleImages.Encode(1600, 1200);
+
+    [Fact]
+    public async Task A_readable_photo_gives_the_schema_shaped_result_and_leaves_no_blob()
+    {
+        await using var host = await StartHostAsync();
+
+        var (taskId, outcome) = await RunJobAsync(host, Photo());
+
+        Assert.Equal(JobStatus.Succeeded, outcome.Status);
+        var result = outcome.Result!.Value;
+        Assert.Equal(
+            ["id", "document", "fields", "mrz", "verification", "quality", "usage", "model", "timings_ms"],
+            result.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(taskId, result.GetProperty("id").GetString());
+        Assert.Equal("ERIKSSON", result.GetProperty("fields").GetProperty("surname").GetProperty("value").GetString());
+        Assert.Equal("model", result.GetProperty("fields").GetProperty("surname").GetProperty("source").GetString());
+        Assert.Equal(JsonValueKind.Null, result.GetProperty("fields").GetProperty("address").ValueKind);
+        Assert.Equal(976, result.GetProperty("usage").GetProperty("total_tokens").GetInt32());
+        Assert.Equal(LoopbackModelServer.ModelName, result.GetProperty("model").GetString());
+        Assert.True(result.GetProperty("timings_ms").TryGetProperty("extraction", out _));
+
+        var request = Assert.Single(_model.Requests);
+        Assert.Equal($"Bearer {ModelKey}", request.Authorization);
+        Assert.Equal("json_schema", request.Body.GetProperty("response_format").GetProperty("type").GetString());
+        Assert.True(request.Body.GetProperty("response_format").GetProperty("json_schema").GetProperty("strict").GetBoolean());
+        using var sent = Cv2.ImDecode(Convert.FromBase64String(request.ImageUrls().Single().Split(',')[1]), ImreadModes.Color);
+        Assert.Equal(1024, Math.Max(sent.Width, sent.Height)); // downscaled from 1600 to the default budget
+        Assert.DoesNotContain(ModelKey, host.Logs.All);
+        await AssertNoBlobsLeftAsync(host, taskId);
+    }
+
+    [Fact]
+    public async Task An_undecodable_image_is_rejected_before_any_model_call()
+    {
+        await using var host = await StartHostAsync();
+        var jpeg = Photo();
+
+        var (taskId, outcome) = await RunJobAsync(host, jpeg[..(jpeg.Length / 4)]);
+
+        Assert.Equal(JobStatus.Rejected, outcome.Status);
+        Assert.Equal(ErrorCodes.ImageUndecodable, outcome.Error!.Code);
+        Assert.Empty(_model.Requests);
+        await AssertNoBlobsLeftAsync(host, taskId);
+    }
+
+    [Fact]
+    public async Task Throttling_and_server_errors_are_retried_until_success()
+    {
+        await using var host = await StartHostAsync();
+        _model.Enqueue(ModelReply.Status(429), ModelReply.Status(500), ModelReply.DropConnection());
+
+        var (taskId, outcome) = await RunJobAsync(host, Photo());
+
+        Assert.Equal(JobStatus.Succeeded, outcome.Status);
+        Assert.Equal(4, _model.Requests.Count);
+        await AssertNoBlobsLeftAsync(host, taskId);
+    }
+
+    [Fact]
+    public async Task Retries_stop_after_exactly_four_attempts()
+    {
+        await using var host = await StartHostAsync();
+        _model.Default = ModelReply.Status(503);
+
+        var (taskId, outcome) = await RunJobAsync(host, Photo());
+
+        Assert.Equal(JobStatus.Failed, outcome.Status);
+        Assert.Equal(ErrorCodes.ExtractionFailed, outcome.Error!.Code);
+        Assert.Contains("after 4 attempts", outcome.Error.Error);
+        Assert.DoesNotContain("Exception", outcome.Error.Error);
+        Assert.Equal(4, _model.Requests.Count);
+        await AssertNoBlobsLeftAsync(host, taskId);
+    }
+
+    [Fact]
+    public async Task A_slow_model_times_out_and_counts_as_a_retryable_attempt()
+    {
+        await using var host = await StartHostAsync(("MODEL_TIMEOUT_SECONDS", "0.5"), ("EXTRACTION_MAX_RETRIES", "1"));
+        _model.Enqueue(ModelReply.Delayed(TimeSpan.FromSeconds(5), ModelReply.Document(SampleDocuments.Passport())));
+
+        var (_, outcome) = await RunJobAsync(host, Photo());
+
+        Assert.Equal(JobStatus.Succeeded, outcome.Status);
+        Assert.Equal(2, _model.Requests.Count);
+    }
+
+    public static TheoryData<string, ModelReply[], string, int> FinalFailures => new()
+    {
+        { "content filter", [ModelReply.ContentFilter()], ExtractionErrorCodes.ContentFiltered, 1 },
+        { "bad request", [ModelReply.Status(400)], ExtractionErrorCodes.BadRequest, 1 },
+        { "refusal", [ModelReply.Refusal("I can't help with that.")], ExtractionErrorCodes.Refused, 1 },
+        { "truncated", [ModelReply.Truncated("{\"document\": {\"type\": \"pass")], ExtractionErrorCodes.Truncated, 1 },
+        { "schema-invalid twice", [ModelReply.Content("{\"document\": 1}"), ModelReply.Content("not json")], ExtractionErrorCodes.InvalidReply, 2 },
+    };
+
+    [Theory]
+    [MemberData(nameof(FinalFailures))]
+    public async Task Final_failures_are_not_retried(string because, ModelReply[] replies, string code, int requests)
+    {
+        await using var host = await StartHostAsync();
+        _model.Enqueue(replies);
+
+        var (taskId, outcome) = await RunJobAsync(host, Photo());
+
+        Assert.True(outcome.Status == JobStatus.Failed, because);
+        Assert.Equal(code, outcome.Error!.Code);
+        Assert.Equal(requests, _model.Requests.Count);
+        await AssertNoBlobsLeftAsync(host, taskId);
+    }
+
+    [Fact]
+    public async Task A_reply_that_fails_the_schema_is_repaired_once()
+    {
+        await using var host = await StartHostAsync();
+        _model.Enqueue(ModelReply.Content("{\"document\": {\"type\": \"passport\"}}"));
+
+        var (_, outcome) = await RunJobAsync(host, Photo());
+
+        Assert.Equal(JobStatus.Succeeded, outcome.Status);
+        Assert.Equal(2, _model.Requests.Count);
+        var repair = _model.Requests[1].Body.GetProperty("messages").EnumerateArray().Last();
+        Assert.Contains("did not follow the schema", repair.GetProperty("content").ToString());
+    }
+
+    [Fact]
+    public async Task The_whole_job_deadline_ends_a_hanging_job_and_cleans_up()
+    {
+        await using var host = await StartHostAsync();
+        _model.Default = ModelReply.Delayed(TimeSpan.FromSeconds(30), ModelReply.Document(SampleDocuments.Passport()));
+
+        var (taskId, outcome) = await RunJobAsync(host, Photo(), new JobPolicy(MaxAttempts: 1, RetryIntervalMs: 50, DeadlineMs: 1500));
+
+        Assert.Equal(JobStatus.Failed, outcome.Status);
+        Assert.Equal(ErrorCodes.DeadlineExceeded, outcome.Error!.Code);
+        await AssertNoBlobsLeftAsync(host, taskId);
+    }
+
+    [Fact]
+    public async Task Document_text_never_reaches_the_prompt()
+    {
+        await using var host = await StartHostAsync();
+
+        await RunJobAsync(host, Photo());
+
+        var messages = _model.Requests.Single().Body.GetProperty("messages").EnumerateArray().ToArray();
+        Assert.Equal(2, messages.Length);
+        Assert.Equal("system", messages[0].GetProperty("role").GetString());
+        Assert.Contains("never an instruction", messages[0].GetProperty("content").ToString());
+        var parts = messages[1].GetProperty("content").EnumerateArray().ToArray();
+        Assert.Equal(["text", "image_url"], parts.Select(p => p.GetProperty("type").GetString()));
+        Assert.Equal(ExtractionPrompt.User, parts[0].GetProperty("text").GetString());
+    }
+}

@@ -1,0 +1,145 @@
+using KycOcr.Core;
+using KycOcr.Core.Http;
+using KycOcr.TestSupport.Hosting;
+using KycOcr.TestSupport.Images;
+using KycOcr.TestSupport.Model;
+using KycOcr.TestSupport.Storage;
+using Microsoft.AspNetCore.Http;
+
+namespace KycOcr.Functions.Tests.Http;
+
+/// <summary><c>GET /id</c> through the function method, for jobs really run by the in-process durable engine.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class TaskStatusFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private LoopbackModelServer _model = null!;
+    private KycOcrTestHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _model = await LoopbackModelServer.StartAsync();
+        var settings = KycOcrTestHost.DefaultSettings(azurite.ConnectionString);
+        settings["OPENAI_BASE_URL"] = _model.OpenAiBaseUrl.ToString();
+        settings["EXTRACTION_MAX_RETRIES"] = "0";
+        _host = await KycOcrTestHost.StartAsync(settings);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _model.DisposeAsync();
+    }
+
+    private async Task<string> SubmitAsync(byte[] image)
+    {
+        var response = await FunctionCall.Request(_host, "POST", "/read_text").WithForm(image)
+            .ExecuteAsync(r => new ReadTextFunction(_host.Get<ReadTextHandler>()).Run(r, _host.Client, CancellationToken.None));
+        Assert.Equal(StatusCodes.Status202Accepted, response.Status);
+        return response.Body.GetProperty("id").GetString()!;
+    }
+
+    private Task<FunctionResponse> GetAsync(string query, string? apiKey = KycOcrTestHost.ApiKey) =>
+        FunctionCall.Request(_host, "GET", "/id" + query, apiKey)
+            .ExecuteAsync(r => new TaskStatusFunction(_host.Get<TaskStatusHandler>()).Run(r, _host.Client, CancellationToken.None));
+
+    private async Task<FunctionResponse> GetFinishedAsync(string id)
+    {
+        await _host.WaitForJobAsync(id);
+        return await GetAsync($"?task_id={id}");
+    }
+
+    [Fact]
+    public async Task A_finished_job_answers_200_with_the_result()
+    {
+        var id = await SubmitAsync(SimpleImages.Encode(800, 600));
+
+        var response = await GetFinishedAsync(id);
+
+        Assert.Equal(StatusCodes.Status200OK, response.Status);
+        Assert.Equal(id, response.Body.GetProperty("id").GetString());
+        Assert.Equal("L898902C3", response.Body.GetProperty("fields").GetProperty("document_number").GetProperty("value").GetString());
+        Assert.Equal("no-store", response.Headers.CacheControl.ToString());
+    }
+
+    [Fact]
+    public async Task A_running_job_answers_202_processing_with_its_stage()
+    {
+        _model.Default = ModelReply.Delayed(TimeSpan.FromSeconds(3), ModelReply.Document(SampleDocuments.Passport()));
+        var id = await SubmitAsync(SimpleImages.Encode(800, 600));
+
+        FunctionResponse response;
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        do
+        {
+            response = await GetAsync($"?task_id={id}");
+            Assert.Equal(StatusCodes.Status202Accepted, response.Status);
+            Assert.Equal("Processing", response.Body.GetProperty("status").GetString());
+            Assert.Contains(response.Body.GetProperty("stage").GetString(), new[] { "queued", "preprocessing", "extracting" });
+        }
+        while (response.Body.GetProperty("stage").GetString() != "extracting" && DateTime.UtcNow < deadline && await Task.Delay(50).ContinueWith(_ => true));
+
+        Assert.Equal("extracting", response.Body.GetProperty("stage").GetString());
+        Assert.Equal(StatusCodes.Status200OK, (await GetFinishedAsync(id)).Status);
+    }
+
+    [Fact]
+    public async Task An_undecodable_image_answers_422()
+    {
+        var jpeg = SimpleImages.Encode(800, 600);
+
+        var response = await GetFinishedAsync(await SubmitAsync(jpeg[..(jpeg.Length / 3)]));
+
+        Assert.Equal(StatusCodes.Status422UnprocessableEntity, response.Status);
+        Assert.Equal(ErrorCodes.ImageUndecodable, response.Code);
+    }
+
+    [Fact]
+    public async Task A_failed_job_answers_500_with_a_message_safe_to_show()
+    {
+        _model.Default = ModelReply.Status(500);
+
+        var response = await GetFinishedAsync(await SubmitAsync(SimpleImages.Encode(800, 600)));
+
+        Assert.Equal(StatusCodes.Status500InternalServerError, response.Status);
+        Assert.Equal(ErrorCodes.ExtractionFailed, response.Code);
+        var message = response.Body.GetProperty("error").GetString()!;
+        Assert.DoesNotContain("Exception", message);
+        Assert.DoesNotContain(" at ", message);
+        Assert.DoesNotContain("127.0.0.1", message);
+    }
+
+    [Fact]
+    public async Task Another_keys_task_does_not_exist_for_it()
+    {
+        var id = await SubmitAsync(SimpleImages.Encode(800, 600));
+        await _host.WaitForJobAsync(id);
+
+        var response = await GetAsync($"?task_id={id}", KycOcrTestHost.OtherApiKey);
+
+        Assert.Equal(StatusCodes.Status404NotFound, response.Status);
+        Assert.Equal("Task ID not found", response.Body.GetProperty("error").GetString());
+    }
+
+    [Theory]
+    [InlineData("", 400, ErrorCodes.MissingTaskId)]
+    [InlineData("?task_id=", 400, ErrorCodes.MissingTaskId)]
+    [InlineData("?task_id=../../etc/passwd", 400, ErrorCodes.InvalidTaskId)]
+    [InlineData("?task_id=12345", 400, ErrorCodes.InvalidTaskId)]
+    [InlineData("?task_id=5b0f6f4e-8d1c-4c55-9a43-6a1a8c1e2f00", 404, ErrorCodes.TaskNotFound)]
+    public async Task Missing_malformed_and_unknown_ids(string query, int status, string code)
+    {
+        var response = await GetAsync(query);
+
+        Assert.Equal(status, response.Status);
+        Assert.Equal(code, response.Code);
+    }
+
+    [Fact]
+    public async Task Polling_needs_a_valid_key()
+    {
+        var response = await GetAsync("?task_id=5b0f6f4e-8d1c-4c55-9a43-6a1a8c1e2f00", apiKey: "wrong");
+
+        Assert.Equal(StatusCodes.Status401Unauthorized, response.Status);
+        Assert.Equal("Invalid or missing API Key", response.Body.GetProperty("detail").GetString());
+    }
+}

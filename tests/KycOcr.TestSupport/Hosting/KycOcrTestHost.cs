@@ -1,0 +1,80 @@
+using KycOcr.Core.Configuration;
+using KycOcr.Core.Jobs;
+using KycOcr.TestSupport.Logging;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace KycOcr.TestSupport.Hosting;
+
+/// <summary>
+/// The service's real orchestrator and activities on the in-process Durable Task engine, with real
+/// storage and whatever model endpoint the settings name. Each host gets its own uploads container.
+/// </summary>
+public sealed class KycOcrTestHost : IAsyncDisposable
+{
+    public const string ApiKey = "test-key-0123456789abcdef";
+    public const string OtherApiKey = "other-key-fedcba9876543210";
+
+    private readonly DurableTaskTestHost _host;
+
+    private KycOcrTestHost(DurableTaskTestHost host, IConfiguration configuration, CapturedLogs logs)
+    {
+        _host = host;
+        Configuration = configuration;
+        Logs = logs;
+    }
+
+    public DurableTaskClient Client => _host.Client;
+
+    public IServiceProvider Services => _host.Services;
+
+    public IConfiguration Configuration { get; }
+
+    public CapturedLogs Logs { get; }
+
+    /// <summary>Settings for fast tests: retries milliseconds apart, both test keys accepted, a fresh container.</summary>
+    public static Dictionary<string, string?> DefaultSettings(string storageConnectionString) => new()
+    {
+        ["AzureWebJobsStorage"] = storageConnectionString,
+        ["UPLOADS_CONTAINER"] = "uploads-" + Guid.NewGuid().ToString("N")[..12],
+        ["API_KEYS"] = $"{ApiKey},{OtherApiKey}",
+        ["EXTRACTION_RETRY_INTERVAL_SECONDS"] = "0.05",
+        ["MODEL_TIMEOUT_SECONDS"] = "5",
+        ["JOB_DEADLINE_SECONDS"] = "60",
+    };
+
+    public static async Task<KycOcrTestHost> StartAsync(IDictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var logs = new CapturedLogs();
+        var host = await DurableTaskTestHost.StartAsync(
+            registry => registry
+                .AddOrchestrator<ReadDocumentOrchestration>()
+                .AddActivity<PreprocessActivity>()
+                .AddActivity<ExtractActivity>()
+                .AddActivity<CleanupActivity>(),
+            new DurableTaskTestHostOptions
+            {
+                ConfigureServices = services =>
+                {
+                    services.AddKycOcrCore(configuration);
+                    services.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
+                },
+            });
+        return new KycOcrTestHost(host, configuration, logs);
+    }
+
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>Waits for a job to finish and returns its metadata with inputs and outputs.</summary>
+    public async Task<OrchestrationMetadata> WaitForJobAsync(string taskId, TimeSpan? timeout = null)
+    {
+        using var cancellation = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
+        return await Client.WaitForInstanceCompletionAsync(taskId, getInputsAndOutputs: true, cancellation.Token);
+    }
+
+    public async ValueTask DisposeAsync() => await _host.DisposeAsync();
+}

@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace KycOcr.TestSupport.Storage;
+
+/// <summary>
+/// A real Azurite (the Blob/Queue/Table emulator) on free loopback ports, started from the repository's
+/// node_modules and stopped by process id. It can be stopped and started again on the same ports and
+/// data folder, to test what the service does while storage is down.
+/// </summary>
+public sealed class Azurite : IAsyncDisposable
+{
+    // The emulator's published development account; not a secret.
+    private const string Account = "devstoreaccount1";
+    private const string Key = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private readonly string _dataFolder = Directory.CreateTempSubdirectory("kycocr-azurite-").FullName;
+    private readonly int _blobPort = FreePort();
+    private readonly int _queuePort = FreePort();
+    private readonly int _tablePort = FreePort();
+    private Process? _process;
+
+    public string ConnectionString =>
+        $"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={Key};" +
+        $"BlobEndpoint=http://127.0.0.1:{_blobPort}/{Account};" +
+        $"QueueEndpoint=http://127.0.0.1:{_queuePort}/{Account};" +
+        $"TableEndpoint=http://127.0.0.1:{_tablePort}/{Account};";
+
+    public bool IsRunning => _process is { HasExited: false };
+
+    public static async Task<Azurite> StartNewAsync()
+    {
+        var azurite = new Azurite();
+        await azurite.StartAsync();
+        return azurite;
+    }
+
+    public async Task StartAsync()
+    {
+        var executable = Path.Combine(RepositoryPaths.Root, "node_modules", ".bin", "azurite");
+        if (!File.Exists(executable))
+            throw new InvalidOperationException($"Azurite is not installed at {executable}: run scripts/bootstrap.sh (npm ci) first.");
+
+        var start = new ProcessStartInfo(executable)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[]
+        {
+            "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry",
+            "--location", _dataFolder,
+            "--blobHost", "127.0.0.1", "--blobPort", _blobPort.ToString(),
+            "--queueHost", "127.0.0.1", "--queuePort", _queuePort.ToString(),
+            "--tableHost", "127.0.0.1", "--tablePort", _tablePort.ToString(),
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        _process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        foreach (var port in new[] { _blobPort, _queuePort, _tablePort })
+        {
+            while (!await AcceptsAsync(port))
+            {
+                if (_process.HasExited)
+                    throw new InvalidOperationException($"Azurite exited with code {_process.ExitCode} while starting.");
+                if (DateTime.UtcNow > deadline)
+                    throw new TimeoutException($"Azurite did not listen on port {port} within 30 s.");
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    public async Task StopAsync()
+    {
+        if (_process is null)
+            return;
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+        _process = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        try
+        {
+            Directory.Delete(_dataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private static async Task<bool> AcceptsAsync(int port)
+    {
+        using var client = new TcpClient();
+        try
+        {
+            await client.ConnectAsync(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
