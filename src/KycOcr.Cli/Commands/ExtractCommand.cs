@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Text.Json;
+using KycOcr.Core;
+using KycOcr.Core.Configuration;
+using KycOcr.Core.Extraction;
+using KycOcr.Core.Jobs;
+using KycOcr.Core.Preprocessing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace KycOcr.Cli.Commands;
+
+/// <summary>
+/// <c>kycocr extract &lt;image&gt;</c>: the job's two stages run once, in this process. Prints the 200 body
+/// of <c>GET /id</c> (exit 0), the 422 body (exit 1) or an error object (exit 2).
+/// </summary>
+public static class ExtractCommand
+{
+    public static async Task<int> RunAsync(string imagePath, IConfiguration configuration, TextWriter stdout)
+    {
+        await using var services = new ServiceCollection().AddLogging().AddKycOcrCore(configuration).BuildServiceProvider();
+        try
+        {
+            ValidateOptions(services);
+            if (!File.Exists(imagePath))
+                return await WriteAsync(stdout, new ApiError($"No file at {imagePath}.", "file_not_found"), ExitCodes.Error);
+
+            var stopwatch = Stopwatch.StartNew();
+            var prepared = services.GetRequiredService<IImagePreprocessor>().Prepare(await File.ReadAllBytesAsync(imagePath));
+            if (prepared.Rejection is { } rejection)
+            {
+                var exit = rejection.Code == ErrorCodes.QualityRejected ? ExitCodes.Rejected : ExitCodes.Error;
+                return await WriteAsync(stdout, rejection, exit);
+            }
+            var preprocessingMs = stopwatch.ElapsedMilliseconds;
+
+            stopwatch.Restart();
+            var read = await services.GetRequiredService<IDocumentExtractor>().ExtractAsync(prepared.Jpeg, CancellationToken.None);
+            var result = DocumentResult.From(TaskIds.New(), read, prepared.Quality, new Dictionary<string, long>
+            {
+                ["preprocessing"] = preprocessingMs,
+                ["extraction"] = stopwatch.ElapsedMilliseconds,
+            });
+            return await WriteAsync(stdout, result, ExitCodes.Accepted);
+        }
+        catch (OptionsValidationException e)
+        {
+            return await WriteAsync(stdout, new ApiError(e.Message, "invalid_configuration"), ExitCodes.Error);
+        }
+        catch (FinalExtractionException e)
+        {
+            return await WriteAsync(stdout, new ApiError(e.Message, e.Code), ExitCodes.Error);
+        }
+        catch (TransientExtractionException e)
+        {
+            return await WriteAsync(stdout, new ApiError(e.Message + " Try again later.", e.Code), ExitCodes.Error);
+        }
+    }
+
+    private static void ValidateOptions(IServiceProvider services)
+    {
+        _ = services.GetRequiredService<IOptions<ApiOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<JobOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<ModelOptions>>().Value;
+    }
+
+    private static async Task<int> WriteAsync(TextWriter stdout, object body, int exitCode)
+    {
+        await stdout.WriteLineAsync(JsonSerializer.Serialize(body, KycJson.Options));
+        return exitCode;
+    }
+}

@@ -1,0 +1,28 @@
+namespace KycOcr.Core.Mrz;
+
+/// <summary>The geometry of one format: its fields and check digits.</summary>
+/// <param name="LongNumberContinuation">
+/// Field that carries the overflow of a document number longer than 9 characters (TD1, TD2), or null.
+/// </param>
+internal sealed record MrzLayout(
+    MrzFormat Format,
+    int LineCount,
+    int LineLength,
+    IReadOnlyList<MrzFieldSpec> Fields,
+    IReadOnlyList<MrzCheck> Checks,
+    string? LongNumberContinuation)
+{
+    public MrzFieldSpec Field(string name) =>
+        FindField(name) ?? throw new InvalidOperationException($"{Format} has no field '{name}'.");
+
+    public MrzFieldSpec? FindField(string name) => Fields.FirstOrDefault(f => f.Name == name);
+
+    public MrzFieldSpec? FieldAt(int line, int column) => Fields.FirstOrDefault(f => f.Contains(line, column));
+
+    /// <summary>Start column of the name field when it lies on <paramref name="line"/>; it always runs to the line end.</summary>
+    public int? NameStartOn(int line)
+    {
+        var name = Field(MrzFieldNames.Name);
+        return name.Line == line ? name.Start : null;
+    }
+}

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using KycOcr.TestSupport.Images;
+using KycOcr.TestSupport.Model;
+using Microsoft.Extensions.Configuration;
+
+namespace KycOcr.Cli.Tests;
+
+/// <summary><c>kycocr extract</c> against the loopback OpenAI-compatible server.</summary>
+public sealed class ExtractCommandTests : IAsyncLifetime
+{
+    private LoopbackModelServer _model = null!;
+    private readonly string _folder = Directory.CreateTempSubdirectory("kycocr-cli-").FullName;
+
+    public async Task InitializeAsync() => _model = await LoopbackModelServer.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await _model.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private async Task<(int Exit, JsonElement Output)> RunAsync(string image, params (string, string)[] settings)
+    {
+        var values = new Dictionary<string, string?> { ["OPENAI_BASE_URL"] = _model.OpenAiBaseUrl.ToString(), ["MODEL_TIMEOUT_SECONDS"] = "5" };
+        foreach (var (name, value) in settings)
+            values[name] = value;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var stdout = new StringWriter();
+
+        var exit = await KycOcrCli.RunAsync(["extract", image], configuration, stdout, new StringWriter());
+
+        using var json = JsonDocument.Parse(stdout.ToString());
+        return (exit, json.RootElement.Clone());
+    }
+
+    private string Write(string name, byte[] bytes)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
+    [Fact]
+    public async Task Prints_the_schema_shaped_result_and_exits_0()
+    {
+        var (exit, output) = await RunAsync(Write("card.jpg", SimpleImages.Encode(1200, 800)));
+
+        Assert.Equal(0, exit);
+        Assert.Equal(
+            ["id", "document", "fields", "mrz", "verification", "quality", "usage", "model", "timings_ms"],
+            output.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("ANNA MARIA", output.GetProperty("fields").GetProperty("given_names").GetProperty("value").GetString());
+    }
+
+    [Fact]
+    public async Task Unreadable_input_and_final_model_errors_exit_2_with_an_error_object()
+    {
+        var (exit, output) = await RunAsync(Write("notes.jpg", "not an image"u8.ToArray()));
+        Assert.Equal(2, exit);
+        Assert.Equal("not_an_image", output.GetProperty("code").GetString());
+
+        _model.Enqueue(ModelReply.Refusal("no"));
+        (exit, output) = await RunAsync(Write("card.png", SimpleImages.Encode(600, 400, ".png")));
+        Assert.Equal(2, exit);
+        Assert.Equal("model_refused", output.GetProperty("code").GetString());
+
+        (exit, output) = await RunAsync(Path.Combine(_folder, "missing.jpg"));
+        Assert.Equal(2, exit);
+        Assert.Equal("file_not_found", output.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Invalid_configuration_exits_2_naming_the_setting()
+    {
+        var (exit, output) = await RunAsync(Write("card.jpg", SimpleImages.Encode(300, 200)), ("EXTRACTOR", "azure-openai"));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("AZURE_OPENAI_ENDPOINT", output.GetProperty("error").GetString());
+    }
+}
