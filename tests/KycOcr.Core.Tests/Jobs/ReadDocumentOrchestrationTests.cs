@@ -115,6 +115,20 @@ public sealed class ReadDocumentOrchestrationTests(AzuriteFixture azurite) : IAs
     }
 
     [Fact]
+    public async Task A_429_asking_for_longer_than_the_retry_interval_is_waited_out()
+    {
+        await using var host = await StartHostAsync();
+        _model.Enqueue(ModelReply.Status(429, headers: new Dictionary<string, string> { ["Retry-After"] = "1" }));
+
+        var (_, outcome) = await RunJobAsync(host, Photo());
+
+        Assert.Equal(JobStatus.Succeeded, outcome.Status);
+        Assert.Equal(2, _model.Requests.Count);
+        // The retry interval here is 50 ms; the second call came only after the 1 s the service asked for.
+        Assert.True(_model.Requests[1].ReceivedAt - _model.Requests[0].ReceivedAt >= TimeSpan.FromSeconds(0.9));
+    }
+
+    [Fact]
     public async Task Retries_stop_after_exactly_four_attempts()
     {
         await using var host = await StartHostAsync();

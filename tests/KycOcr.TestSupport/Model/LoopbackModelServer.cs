@@ -73,6 +73,7 @@ public sealed class LoopbackModelServer : IAsyncDisposable
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync();
         _requests.Enqueue(new RecordedRequest(
+            DateTimeOffset.UtcNow,
             "/" + path,
             context.Request.QueryString.Value ?? string.Empty,
             context.Request.Headers.Authorization.ToString(),
@@ -84,8 +85,8 @@ public sealed class LoopbackModelServer : IAsyncDisposable
     }
 }
 
-/// <summary>What the service sent: path, credentials as received, and the JSON body.</summary>
-public sealed record RecordedRequest(string Path, string Query, string Authorization, string ApiKey, JsonElement Body)
+/// <summary>What the service sent and when: path, credentials as received, and the JSON body.</summary>
+public sealed record RecordedRequest(DateTimeOffset ReceivedAt, string Path, string Query, string Authorization, string ApiKey, JsonElement Body)
 {
     /// <summary>The image parts' data URLs of the user messages.</summary>
     public IEnumerable<string> ImageUrls() =>
