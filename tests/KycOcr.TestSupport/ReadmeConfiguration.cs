@@ -7,12 +7,14 @@ public static partial class ReadmeConfiguration
 {
     public const string Heading = "## Configuration";
 
-    public static IReadOnlySet<string> SettingNames()
+    public static IReadOnlySet<string> SettingNames() => Parse(File.ReadAllLines(Path.Combine(RepositoryPaths.Root, "README.md")));
+
+    /// <summary>The names in the first column (in backticks) of the table under the heading, up to the next section.</summary>
+    public static IReadOnlySet<string> Parse(IReadOnlyList<string> lines)
     {
-        var lines = File.ReadAllLines(Path.Combine(RepositoryPaths.Root, "README.md"));
-        var start = Array.IndexOf(lines, Heading);
+        var start = lines.Select((line, index) => (line, index)).FirstOrDefault(x => x.line.TrimEnd() == Heading, (line: "", index: -1)).index;
         if (start < 0)
-            throw new InvalidOperationException($"README.md has no '{Heading}' heading.");
+            throw new InvalidOperationException($"README.md has no '{Heading}' heading: it holds the table of settings.");
 
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var line in lines.Skip(start + 1).TakeWhile(l => !l.StartsWith("## ", StringComparison.Ordinal)))
@@ -21,6 +23,8 @@ public static partial class ReadmeConfiguration
             if (match.Success)
                 names.Add(match.Groups[1].Value);
         }
+        if (names.Count == 0)
+            throw new InvalidOperationException($"README.md's '{Heading}' section has no table rows with a `NAME` in the first column.");
         return names;
     }
 

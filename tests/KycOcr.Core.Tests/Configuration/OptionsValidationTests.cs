@@ -55,6 +55,28 @@ public sealed class OptionsValidationTests
         Assert.Equal(ModelOptions.OpenAi, services.GetRequiredService<IOptions<ModelOptions>>().Value.EffectiveExtractor);
     }
 
+    [Fact]
+    public void The_identity_based_storage_account_binds_from_its_environment_variable()
+    {
+        // Environment variables are how the Functions host hands app settings to the worker.
+        Environment.SetEnvironmentVariable("KYCOCRTEST_AzureWebJobsStorage__accountName", "kycocrprod");
+        try
+        {
+            var fromEnvironment = new ConfigurationBuilder().AddEnvironmentVariables("KYCOCRTEST_").Build();
+            var services = new ServiceCollection().AddLogging().AddKycOcrCore(fromEnvironment).BuildServiceProvider();
+
+            var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+
+            Assert.Equal("kycocrprod", storage.AccountName);
+            Assert.Null(storage.ConnectionString);
+            Assert.Equal(string.Empty, storage.EffectiveConnectionString); // the account name wins over the emulator default
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("KYCOCRTEST_AzureWebJobsStorage__accountName", null);
+        }
+    }
+
     [Theory]
     [InlineData("JOB_DEADLINE_SECONDS", "300", "must exceed the extraction's worst case")] // 4 x 60 + 3 x 60 = 420 s
     [InlineData("UPLOADS_CONTAINER", "Bad_Name", "UploadsContainer")]

@@ -1,0 +1,92 @@
+namespace KycOcr.Deployment.Tests;
+
+/// <summary>azd wiring: the postdeploy hook that subscribes the blob webhook to Event Grid.</summary>
+public sealed class AzdHookTests
+{
+    private static string HookPath => Path.Combine(RepoPaths.Root, "infra", "hooks", "postdeploy.sh");
+
+    [Fact]
+    public void AzureYamlNamesThePostdeployHook()
+    {
+        var runs = HookRuns("postdeploy");
+
+        Assert.Contains("./infra/hooks/postdeploy.sh", runs);
+    }
+
+    [Fact]
+    public void HookScriptIsExecutable()
+    {
+        Assert.True(File.Exists(HookPath), $"{HookPath} is missing.");
+        Assert.True((File.GetUnixFileMode(HookPath) & UnixFileMode.UserExecute) != 0, "postdeploy.sh is not executable (chmod +x).");
+    }
+
+    [Fact]
+    public void HookScriptIsValidShell()
+    {
+        var result = ProcessRunner.Run("sh", ["-n", HookPath]);
+
+        Assert.True(result.ExitCode == 0, result.Combined);
+    }
+
+    [Fact]
+    public void HookSubscribesTheBlobWebhookToInboxBlobCreated()
+    {
+        var script = File.ReadAllText(HookPath);
+
+        Assert.Contains("systemKeys.blobs_extension", script, StringComparison.Ordinal);
+        Assert.Contains("/runtime/webhooks/blobs?functionName=", script, StringComparison.Ordinal);
+        Assert.Contains("Host.Functions.InboxBlobTrigger", script, StringComparison.Ordinal);
+        Assert.Contains("Microsoft.Storage.BlobCreated", script, StringComparison.Ordinal);
+        Assert.Contains("/blobServices/default/containers/${INBOX_CONTAINER}/", script, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HookReadsOnlyValuesMainBicepOutputs()
+    {
+        // azd hands main.bicep's outputs to hooks as environment variables.
+        var outputs = BicepCli.MainTemplate()["outputs"]!.AsObject()
+            .Select(o => o.Key).ToHashSet(StringComparer.Ordinal);
+        string[] used = ["AZURE_RESOURCE_GROUP", "AZURE_FUNCTION_APP_NAME", "FUNCTION_APP_URL", "EVENT_GRID_SYSTEM_TOPIC_NAME", "INBOX_CONTAINER"];
+
+        Assert.All(used, name => Assert.Contains(name, outputs));
+        Assert.All(used, name => Assert.Contains("${" + name, File.ReadAllText(HookPath), StringComparison.Ordinal));
+    }
+
+    /// <summary>The run: values under hooks: &gt; name: in azure.yaml (indentation-based; azure.yaml
+    /// is plain block YAML). A bare "name: ./script" line counts too.</summary>
+    private static IReadOnlyList<string> HookRuns(string hook)
+    {
+        var lines = File.ReadAllLines(RepoPaths.AzureYaml)
+            .Where(l => l.Trim().Length > 0 && !l.TrimStart().StartsWith('#'))
+            .ToArray();
+        var hooks = Array.FindIndex(lines, l => l.TrimEnd() == "hooks:");
+        Assert.True(hooks >= 0, "azure.yaml has no top-level hooks: section.");
+
+        var runs = new List<string>();
+        int? hookIndent = null;
+        foreach (var line in lines.Skip(hooks + 1))
+        {
+            var indent = line.Length - line.TrimStart().Length;
+            if (indent == 0)
+                break; // next top-level key
+            var text = line.Trim();
+            if (hookIndent is null)
+            {
+                if (text.StartsWith(hook + ":", StringComparison.Ordinal))
+                {
+                    hookIndent = indent;
+                    var inline = text[(hook.Length + 1)..].Trim();
+                    if (inline.Length > 0)
+                        runs.Add(inline);
+                }
+                continue;
+            }
+            if (indent <= hookIndent)
+                break; // next hook
+            if (text.StartsWith("run:", StringComparison.Ordinal))
+                runs.Add(text["run:".Length..].Trim().Trim('"', '\''));
+        }
+        Assert.True(hookIndent is not null, $"azure.yaml's hooks: section has no {hook}: hook.");
+        return runs;
+    }
+}

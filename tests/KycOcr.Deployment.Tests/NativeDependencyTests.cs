@@ -1,0 +1,48 @@
+namespace KycOcr.Deployment.Tests;
+
+/// <summary>Stands in for building the image, which Docker cannot do on these machines: every
+/// library OpenCvSharp's native runtime loads must come from a package the Dockerfile installs
+/// or one the base image carries. This machine runs Debian 12, like the base image.</summary>
+public sealed class NativeDependencyTests
+{
+    [Fact]
+    public void EveryLibraryResolvesOnThisMachine()
+    {
+        var missing = Ldd.Resolve(RepoPaths.OpenCvSharpExtern).Where(d => d.Path is null).Select(d => d.Name).ToArray();
+
+        Assert.True(missing.Length == 0,
+            $"ldd reports 'not found' for {string.Join(", ", missing)}: install their packages here " +
+            "(apt-get install libgtk-3-0) so their owners can be looked up.");
+    }
+
+    [Fact]
+    public void EveryLibraryComesFromAnInstalledOrBasePackage()
+    {
+        var dockerfile = DockerfileModel.Load(RepoPaths.Dockerfile).AptInstalledPackages;
+        var baseImage = BaseImagePackages.Names;
+        var problems = new List<string>();
+
+        var resolved = Ldd.Resolve(RepoPaths.OpenCvSharpExtern).Where(d => d.Path is not null).ToArray();
+        var owners = DebianPackages.Owners(resolved.Select(d => d.Path!).ToArray());
+        Assert.NotEmpty(resolved);
+
+        foreach (var dependency in resolved)
+        {
+            // Unresolved libraries are reported by EveryLibraryResolvesOnThisMachine.
+            var package = owners[dependency.Path!];
+            if (package is null)
+                problems.Add($"{dependency.Name} ({dependency.Path}) belongs to no Debian package");
+            else if (!dockerfile.Contains(package) && !baseImage.Contains(package))
+                problems.Add($"{dependency.Name} comes from {package}: add it to the Dockerfile's apt-get install");
+        }
+
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
+    [Fact]
+    public void GtkIsAmongTheLibraries()
+    {
+        // OpenCV's highgui links GTK 3; if this ever changes, revisit the Dockerfile's list.
+        Assert.Contains(Ldd.Resolve(RepoPaths.OpenCvSharpExtern), d => d.Name.StartsWith("libgtk-3", StringComparison.Ordinal));
+    }
+}

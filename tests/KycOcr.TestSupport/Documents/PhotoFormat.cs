@@ -1,0 +1,7 @@
+namespace KycOcr.TestSupport.Documents;
+
+public enum PhotoFormat
+{
+    Jpeg,
+    Png,
+}
