@@ -11,44 +11,24 @@ namespace KycOcr.Functions.Tests.Http;
 
 /// <summary><c>POST /read_text</c> through the function method, on Azurite and the in-process durable engine.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class ReadTextFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class ReadTextFunctionTests(AzuriteFixture azurite)
+    : FunctionTestBase(azurite, ("MAX_UPLOAD_BYTES", (2 * 1024 * 1024).ToString()))
 {
-    private LoopbackModelServer _model = null!;
-    private KycOcrTestHost _host = null!;
-
-    public async Task InitializeAsync()
-    {
-        _model = await LoopbackModelServer.StartAsync();
-        var settings = KycOcrTestHost.DefaultSettings(azurite.ConnectionString);
-        settings["OPENAI_BASE_URL"] = _model.OpenAiBaseUrl.ToString();
-        settings["MAX_UPLOAD_BYTES"] = (2 * 1024 * 1024).ToString();
-        _host = await KycOcrTestHost.StartAsync(settings);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _model.DisposeAsync();
-    }
-
-    private Task<FunctionResponse> PostAsync(HttpRequest request) =>
-        request.ExecuteAsync(r => new ReadTextFunction(_host.Get<ReadTextHandler>()).Run(r, _host.Client, CancellationToken.None));
-
-    private HttpRequest Post(string? apiKey = KycOcrTestHost.ApiKey) => FunctionCall.Request(_host, "POST", "/read_text", apiKey);
+    private HttpRequest Post(string? apiKey = KycOcrTestHost.ApiKey) => FunctionCall.Request(Host, "POST", "/read_text", apiKey);
 
     [Fact]
     public async Task A_multipart_upload_is_stored_and_answered_202_with_where_to_poll()
     {
-        var response = await PostAsync(Post().WithForm(SimpleImages.Encode(800, 600)));
+        var response = await PostReadTextAsync(Post().WithForm(SimpleImages.Encode(800, 600)));
 
         Assert.Equal(StatusCodes.Status202Accepted, response.Status);
         var id = response.Body.GetProperty("id").GetString()!;
         Assert.True(Guid.TryParse(id, out _));
         Assert.Equal($"/id?task_id={id}", response.Headers.Location.ToString());
         Assert.Equal("2", response.Headers.RetryAfter.ToString());
-        var job = await _host.WaitForJobAsync(id);
+        var job = await Host.WaitForJobAsync(id);
         Assert.Equal(Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Completed, job.RuntimeStatus);
-        Assert.Empty(await _host.Get<BlobJobStore>().ListJobBlobsAsync(id));
+        Assert.Empty(await Host.Get<BlobJobStore>().ListJobBlobsAsync(id));
     }
 
     [Fact]
@@ -56,11 +36,11 @@ public sealed class ReadTextFunctionTests(AzuriteFixture azurite) : IAsyncLifeti
     {
         var png = SimpleImages.Encode(640, 480, ".png");
 
-        var response = await PostAsync(Post().WithBody(png, "application/octet-stream"));
+        var response = await PostReadTextAsync(Post().WithBody(png, "application/octet-stream"));
 
         Assert.Equal(StatusCodes.Status202Accepted, response.Status);
         var id = response.Body.GetProperty("id").GetString()!;
-        var metadata = await _host.Client.GetInstanceAsync(id, getInputsAndOutputs: true);
+        var metadata = await Host.Client.GetInstanceAsync(id, getInputsAndOutputs: true);
         Assert.Equal($"{id}/upload.png", metadata!.ReadInputAs<KycOcr.Core.Jobs.JobRequest>()!.UploadBlobName);
     }
 
@@ -69,7 +49,7 @@ public sealed class ReadTextFunctionTests(AzuriteFixture azurite) : IAsyncLifeti
     [InlineData("not-a-key")]
     public async Task Missing_or_wrong_keys_get_401_with_the_original_detail(string? key)
     {
-        var response = await PostAsync(Post(key).WithForm(SimpleImages.Encode(200, 150)));
+        var response = await PostReadTextAsync(Post(key).WithForm(SimpleImages.Encode(200, 150)));
 
         Assert.Equal(StatusCodes.Status401Unauthorized, response.Status);
         Assert.Equal(ErrorCodes.Unauthorized, response.Code);
@@ -94,12 +74,12 @@ public sealed class ReadTextFunctionTests(AzuriteFixture azurite) : IAsyncLifeti
     [MemberData(nameof(BadUploads))]
     public async Task Bad_uploads_get_their_status_and_a_json_error_and_start_nothing(string because, Func<HttpRequest, HttpRequest> build, int status, string code)
     {
-        var response = await PostAsync(build(Post()));
+        var response = await PostReadTextAsync(build(Post()));
 
         Assert.True(status == response.Status, $"{because}: {response.Status} {response.Body}");
         Assert.Equal(code, response.Code);
         Assert.False(string.IsNullOrWhiteSpace(response.Body.GetProperty("error").GetString()));
-        var started = await _host.Client.GetAllInstancesAsync().ToListAsync();
+        var started = await Host.Client.GetAllInstancesAsync().ToListAsync();
         Assert.Empty(started);
     }
 
@@ -109,7 +89,7 @@ public sealed class ReadTextFunctionTests(AzuriteFixture azurite) : IAsyncLifeti
         var request = Post().WithBody(new byte[3 * 1024 * 1024], "image/jpeg");
         request.ContentLength = null;
 
-        var response = await PostAsync(request);
+        var response = await PostReadTextAsync(request);
 
         Assert.Equal(StatusCodes.Status413PayloadTooLarge, response.Status);
         Assert.True(request.Body.Position <= 2 * 1024 * 1024 + 81920, "read no further than the limit and one chunk");

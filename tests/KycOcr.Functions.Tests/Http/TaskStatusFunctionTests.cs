@@ -10,41 +10,23 @@ namespace KycOcr.Functions.Tests.Http;
 
 /// <summary><c>GET /id</c> through the function method, for jobs really run by the in-process durable engine.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class TaskStatusFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class TaskStatusFunctionTests(AzuriteFixture azurite)
+    : FunctionTestBase(azurite, ("EXTRACTION_MAX_RETRIES", "0"))
 {
-    private LoopbackModelServer _model = null!;
-    private KycOcrTestHost _host = null!;
-
-    public async Task InitializeAsync()
-    {
-        _model = await LoopbackModelServer.StartAsync();
-        var settings = KycOcrTestHost.DefaultSettings(azurite.ConnectionString);
-        settings["OPENAI_BASE_URL"] = _model.OpenAiBaseUrl.ToString();
-        settings["EXTRACTION_MAX_RETRIES"] = "0";
-        _host = await KycOcrTestHost.StartAsync(settings);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _model.DisposeAsync();
-    }
-
     private async Task<string> SubmitAsync(byte[] image)
     {
-        var response = await FunctionCall.Request(_host, "POST", "/read_text").WithForm(image)
-            .ExecuteAsync(r => new ReadTextFunction(_host.Get<ReadTextHandler>()).Run(r, _host.Client, CancellationToken.None));
+        var response = await PostReadTextAsync(FunctionCall.Request(Host, "POST", "/read_text").WithForm(image));
         Assert.Equal(StatusCodes.Status202Accepted, response.Status);
         return response.Body.GetProperty("id").GetString()!;
     }
 
     private Task<FunctionResponse> GetAsync(string query, string? apiKey = KycOcrTestHost.ApiKey) =>
-        FunctionCall.Request(_host, "GET", "/id" + query, apiKey)
-            .ExecuteAsync(r => new TaskStatusFunction(_host.Get<TaskStatusHandler>()).Run(r, _host.Client, CancellationToken.None));
+        FunctionCall.Request(Host, "GET", "/id" + query, apiKey)
+            .ExecuteAsync(r => new TaskStatusFunction(Host.Get<TaskStatusHandler>()).Run(r, Host.Client, CancellationToken.None));
 
     private async Task<FunctionResponse> GetFinishedAsync(string id)
     {
-        await _host.WaitForJobAsync(id);
+        await Host.WaitForJobAsync(id);
         return await GetAsync($"?task_id={id}");
     }
 
@@ -64,7 +46,7 @@ public sealed class TaskStatusFunctionTests(AzuriteFixture azurite) : IAsyncLife
     [Fact]
     public async Task A_running_job_answers_202_processing_with_its_stage()
     {
-        _model.Default = ModelReply.Delayed(TimeSpan.FromSeconds(3), ModelReply.Document(SampleDocuments.Passport()));
+        Model.Default = ModelReply.Delayed(TimeSpan.FromSeconds(3), ModelReply.Document(SampleDocuments.Passport()));
         var id = await SubmitAsync(SimpleImages.Encode(800, 600));
 
         FunctionResponse response;
@@ -96,7 +78,7 @@ public sealed class TaskStatusFunctionTests(AzuriteFixture azurite) : IAsyncLife
     [Fact]
     public async Task A_failed_job_answers_500_with_a_message_safe_to_show()
     {
-        _model.Default = ModelReply.Status(500);
+        Model.Default = ModelReply.Status(500);
 
         var response = await GetFinishedAsync(await SubmitAsync(SimpleImages.Encode(800, 600)));
 
@@ -112,7 +94,7 @@ public sealed class TaskStatusFunctionTests(AzuriteFixture azurite) : IAsyncLife
     public async Task Another_keys_task_does_not_exist_for_it()
     {
         var id = await SubmitAsync(SimpleImages.Encode(800, 600));
-        await _host.WaitForJobAsync(id);
+        await Host.WaitForJobAsync(id);
 
         var response = await GetAsync($"?task_id={id}", KycOcrTestHost.OtherApiKey);
 
