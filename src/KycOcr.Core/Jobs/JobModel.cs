@@ -32,7 +32,6 @@ public static class JobStage
     public const string Queued = "queued";
     public const string Preprocessing = "preprocessing";
     public const string Extracting = "extracting";
-    public const string CleaningUp = "cleaning_up";
 }
 
 public sealed record PreprocessInput(string TaskId, string UploadBlobName);

@@ -33,7 +33,7 @@ public sealed class ReadDocumentOrchestration : TaskOrchestrator<JobRequest, Job
                 "The document could not be read in the time allowed. Submit it again later.", ErrorCodes.DeadlineExceeded));
         }
 
-        context.SetCustomStatus(JobStage.CleaningUp);
+        // No stage of its own for cleanup: clients see queued, preprocessing or extracting only.
         try
         {
             await context.CallActivityAsync<int>(nameof(CleanupActivity), job.TaskId,
