@@ -10,6 +10,7 @@ public static class KycOcrCli
         """
         usage: kycocr <command> [arguments]
           extract <image>   preprocess and extract once (no orchestration); prints the GET /id body
+          serve [--urls URL] run the whole service here on Azurite (default URL http://127.0.0.1:7071)
         Settings come from the environment, with the names of the README's configuration table.
         """;
 
@@ -19,6 +20,10 @@ public static class KycOcrCli
         {
             case ["extract", var image]:
                 return await ExtractCommand.RunAsync(image, configuration, stdout);
+            case ["serve"]:
+                return await ServeCommand.RunAsync(ServeCommand.DefaultUrls, configuration, stdout, stderr);
+            case ["serve", "--urls", var urls]:
+                return await ServeCommand.RunAsync(urls, configuration, stdout, stderr);
             default:
                 await stderr.WriteAsync(Usage);
                 return ExitCodes.Usage;

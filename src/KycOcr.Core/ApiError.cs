@@ -34,6 +34,7 @@ public static class ErrorCodes
     public const string NotAnImage = "not_an_image";
     public const string StorageUnavailable = "storage_unavailable";
     public const string ImageUndecodable = "image_undecodable";
+    public const string ImageTruncated = "image_truncated";
     public const string QualityRejected = "quality_rejected";
     public const string ExtractionFailed = "extraction_failed";
     public const string ExtractorUnavailable = "extractor_unavailable";

@@ -33,10 +33,13 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<UploadReader>();
         services.AddSingleton<ReadTextHandler>();
         services.AddSingleton<TaskStatusHandler>();
+        services.AddSingleton<HealthHandler>();
+        services.AddHttpClient(HealthHandler.HttpClientName);
 
         services.AddSingleton<IImagePreprocessor, ReencodePreprocessor>();
         services.AddSingleton<IDocumentExtractor>(sp => DocumentExtractorFactory.Create(sp));
 
+        services.AddSingleton<RetentionPurge>();
         services.AddTransient<PreprocessActivity>();
         services.AddTransient<ExtractActivity>();
         services.AddTransient<CleanupActivity>();

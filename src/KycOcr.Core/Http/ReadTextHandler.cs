@@ -85,6 +85,7 @@ public sealed class ReadTextHandler(
     {
         ErrorCodes.ImageTooLarge => StatusCodes.Status413PayloadTooLarge,
         ErrorCodes.EmptyUpload => StatusCodes.Status400BadRequest,
+        ErrorCodes.ImageTruncated => StatusCodes.Status422UnprocessableEntity,
         _ => StatusCodes.Status415UnsupportedMediaType,
     };
 

@@ -20,7 +20,27 @@ public static class ImageDecoder
             throw new ImageRejectedException(ErrorCodes.ImageTooLarge,
                 $"The image declares {header.Width}x{header.Height} pixels, more than the {maxPixels / 1_000_000.0:0.#} megapixels accepted: send a smaller photo.");
         }
+        if (IsTruncated(data, header.Format))
+        {
+            throw new ImageRejectedException(ErrorCodes.ImageTruncated,
+                "The image file is incomplete (cut off during upload or saving): take and send the photo again.");
+        }
         return header;
+    }
+
+    /// <summary>
+    /// A JPEG without its end-of-image marker, or a PNG without its end chunk, was cut short; OpenCV would
+    /// decode it anyway with the missing part grey. Cameras may append data after the marker, so the tail is searched.
+    /// </summary>
+    private static bool IsTruncated(ReadOnlySpan<byte> data, ImageFormat format)
+    {
+        var tail = data[Math.Max(0, data.Length - 64 * 1024)..];
+        return format switch
+        {
+            ImageFormat.Jpeg => tail.IndexOf([(byte)0xFF, (byte)0xD9]) < 0,
+            ImageFormat.Png => tail[Math.Max(0, tail.Length - 64)..].IndexOf("IEND"u8) < 0,
+            _ => false,
+        };
     }
 
     /// <summary>A 3-channel BGR image; the caller disposes it.</summary>

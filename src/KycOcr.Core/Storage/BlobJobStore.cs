@@ -74,6 +74,26 @@ public sealed class BlobJobStore
             return deleted;
         });
 
+    /// <summary>Deletes every blob last written before <paramref name="cutoff"/>, whatever job it belonged to.</summary>
+    public Task<int> DeleteBlobsOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default) =>
+        Guard(async () =>
+        {
+            var deleted = 0;
+            try
+            {
+                await foreach (var blob in _uploads.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix: null, cancellationToken))
+                {
+                    if (blob.Properties.LastModified is { } modified && modified < cutoff
+                        && (await _uploads.DeleteBlobIfExistsAsync(blob.Name, DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken)).Value)
+                        deleted++;
+                }
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+            }
+            return deleted;
+        });
+
     /// <summary>Names of the job's blobs still stored (for tests and diagnostics).</summary>
     public Task<IReadOnlyList<string>> ListJobBlobsAsync(string taskId, CancellationToken cancellationToken = default) =>
         Guard<IReadOnlyList<string>>(async () =>
@@ -89,6 +109,20 @@ public sealed class BlobJobStore
             }
             return names;
         });
+
+    /// <summary>True when the uploads container can be reached (for <c>GET /health</c>).</summary>
+    public async Task<bool> IsReachableAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Guard(() => EnsureContainerAsync(cancellationToken));
+            return true;
+        }
+        catch (StorageUnavailableException)
+        {
+            return false;
+        }
+    }
 
     private async Task EnsureContainerAsync(CancellationToken cancellationToken)
     {

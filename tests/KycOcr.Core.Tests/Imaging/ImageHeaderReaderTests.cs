@@ -52,14 +52,16 @@ public sealed class ImageHeaderReaderTests
     }
 
     [Fact]
-    public void Decoder_refuses_oversize_headers_before_decoding_and_rejects_truncated_bytes()
+    public void Decoder_refuses_oversize_headers_before_decoding_and_rejects_truncated_and_corrupt_bytes()
     {
         var oversize = Assert.Throws<ImageRejectedException>(() => ImageDecoder.Decode(SimpleImages.PngHeaderOnly(40000, 40000), 50_000_000));
         Assert.Equal(ErrorCodes.ImageTooLarge, oversize.Code);
 
         var jpeg = SimpleImages.Encode(400, 300);
         var truncated = Assert.Throws<ImageRejectedException>(() => ImageDecoder.Decode(jpeg[..(jpeg.Length / 3)], 50_000_000));
-        Assert.Equal(ErrorCodes.ImageUndecodable, truncated.Code);
+        Assert.Equal(ErrorCodes.ImageTruncated, truncated.Code);
+        var corrupt = Assert.Throws<ImageRejectedException>(() => ImageDecoder.Decode(SimpleImages.CorruptJpeg(400, 300), 50_000_000));
+        Assert.Equal(ErrorCodes.ImageUndecodable, corrupt.Code);
 
         using var decoded = ImageDecoder.Decode(jpeg, 50_000_000);
         Assert.Equal(400, decoded.Width);

@@ -91,9 +91,7 @@ public sealed class ReadDocumentOrchestrationTests(AzuriteFixture azurite) : IAs
     public async Task An_undecodable_image_is_rejected_before_any_model_call()
     {
         await using var host = await StartHostAsync();
-        var jpeg = Photo();
-
-        var (taskId, outcome) = await RunJobAsync(host, jpeg[..(jpeg.Length / 4)]);
+        var (taskId, outcome) = await RunJobAsync(host, SimpleImages.CorruptJpeg(800, 600));
 
         Assert.Equal(JobStatus.Rejected, outcome.Status);
         Assert.Equal(ErrorCodes.ImageUndecodable, outcome.Error!.Code);

@@ -67,9 +67,7 @@ public sealed class TaskStatusFunctionTests(AzuriteFixture azurite)
     [Fact]
     public async Task An_undecodable_image_answers_422()
     {
-        var jpeg = SimpleImages.Encode(800, 600);
-
-        var response = await GetFinishedAsync(await SubmitAsync(jpeg[..(jpeg.Length / 3)]));
+        var response = await GetFinishedAsync(await SubmitAsync(SimpleImages.CorruptJpeg(800, 600)));
 
         Assert.Equal(StatusCodes.Status422UnprocessableEntity, response.Status);
         Assert.Equal(ErrorCodes.ImageUndecodable, response.Code);

@@ -51,11 +51,7 @@ public sealed class KycOcrTestHost : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var logs = new CapturedLogs();
         var host = await DurableTaskTestHost.StartAsync(
-            registry => registry
-                .AddOrchestrator<ReadDocumentOrchestration>()
-                .AddActivity<PreprocessActivity>()
-                .AddActivity<ExtractActivity>()
-                .AddActivity<CleanupActivity>(),
+            registry => registry.AddReadDocumentTasks(),
             new DurableTaskTestHostOptions
             {
                 ConfigureServices = services =>

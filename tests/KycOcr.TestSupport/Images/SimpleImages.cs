@@ -32,4 +32,15 @@ public static class SimpleImages
         bytes[25] = 2; // colour type RGB
         return bytes;
     }
+
+    /// <summary>
+    /// A JPEG with a valid header and end marker but no image data: it passes every check at submit and
+    /// fails only when decoded.
+    /// </summary>
+    public static byte[] CorruptJpeg(int width, int height)
+    {
+        var jpeg = Encode(width, height);
+        var scan = jpeg.AsSpan().IndexOf([(byte)0xFF, (byte)0xDA]);
+        return [.. jpeg[..scan], 0xFF, 0xD9];
+    }
 }

@@ -86,8 +86,19 @@ public sealed class Azurite : IAsyncDisposable
             return;
         if (!_process.HasExited)
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            // SIGTERM first: Azurite then saves its tables to disk, as real storage would keep them.
+            using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString()]))
+                await term.WaitForExitAsync();
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            try
+            {
+                await _process.WaitForExitAsync(grace.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
         }
         _process.Dispose();
         _process = null;

@@ -1,0 +1,62 @@
+using System.Net;
+using KycOcr.TestSupport.Hosting;
+using KycOcr.TestSupport.Storage;
+
+namespace KycOcr.LocalHost.Tests;
+
+/// <summary>Submit, poll and read the result over real HTTP, as a client would.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class EndToEndTests(AzuriteFixture azurite) : LocalServiceTestBase(azurite.ConnectionString)
+{
+    [Fact]
+    public async Task Submit_then_poll_returns_the_model_fields_and_leaves_no_upload_behind()
+    {
+        var submitted = await Client.SubmitAsync(DocumentPhoto);
+        Assert.Equal(HttpStatusCode.Accepted, submitted.Status);
+        Assert.Equal(TimeSpan.FromSeconds(2), submitted.RetryAfter);
+
+        var result = await Client.WaitForResultAsync(submitted.Id);
+
+        Assert.True(result.Status == HttpStatusCode.OK, result.ToString());
+        Assert.Equal(submitted.Id, result.Body.GetProperty("id").GetString());
+        Assert.Equal("ERIKSSON", result.Body.GetProperty("fields").GetProperty("surname").GetProperty("value").GetString());
+        Assert.Single(Model.Requests);
+        await AssertNoBlobsLeftAsync(submitted.Id);
+    }
+
+    [Fact]
+    public async Task Another_key_cannot_see_the_job()
+    {
+        var submitted = await Client.SubmitAsync(DocumentPhoto);
+        await Client.WaitForResultAsync(submitted.Id);
+
+        var seenByOther = await Client.StatusAsync(submitted.Id, KycOcrTestHost.OtherApiKey);
+
+        Assert.Equal(HttpStatusCode.NotFound, seenByOther.Status);
+        Assert.Equal("Task ID not found", seenByOther.Body.GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task Health_reports_storage_and_model_without_secrets()
+    {
+        var health = await Client.GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, health.Status);
+        Assert.Equal("ok", health.Body.GetProperty("status").GetString());
+        Assert.True(health.Body.GetProperty("storage").GetProperty("reachable").GetBoolean());
+        Assert.Equal("openai", health.Body.GetProperty("model").GetProperty("extractor").GetString());
+        Assert.True(health.Body.GetProperty("model").GetProperty("reachable").GetBoolean());
+        Assert.DoesNotContain(KycOcrTestHost.ApiKey, health.Text);
+        Assert.DoesNotContain("AccountKey", health.Text);
+        Assert.DoesNotContain(Model.BaseAddress.Port.ToString(), health.Text);
+    }
+
+    [Fact]
+    public async Task Unknown_route_gets_a_json_404()
+    {
+        var reply = await Client.GetAsync("/docs/nothing");
+
+        Assert.Equal(HttpStatusCode.NotFound, reply.Status);
+        Assert.Equal("not_found", reply.Code);
+    }
+}

@@ -1,0 +1,77 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using KycOcr.TestSupport.Hosting;
+
+namespace KycOcr.LocalHost.Tests;
+
+/// <summary>The API as a client sees it: real HTTP to a running service.</summary>
+public sealed class ServiceClient(Uri baseAddress) : IDisposable
+{
+    private readonly HttpClient _http = new() { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+
+    public static MultipartFormDataContent Form(byte[] image, string field = "image", string fileName = "photo.jpg", string contentType = "image/jpeg")
+    {
+        var file = new ByteArrayContent(image);
+        file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        return new MultipartFormDataContent { { file, field, fileName } };
+    }
+
+    public Task<Reply> SubmitAsync(byte[] image, string? apiKey = KycOcrTestHost.ApiKey) => SubmitAsync(Form(image), apiKey);
+
+    public async Task<Reply> SubmitAsync(HttpContent content, string? apiKey = KycOcrTestHost.ApiKey)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/read_text") { Content = content };
+        // As curl does for large bodies: a refused upload is answered before its bytes are sent.
+        request.Headers.ExpectContinue = true;
+        if (apiKey is not null)
+            request.Headers.Add("X-API-Key", apiKey);
+        return await SendAsync(request);
+    }
+
+    public async Task<Reply> StatusAsync(string taskId, string? apiKey = KycOcrTestHost.ApiKey)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/id?task_id={Uri.EscapeDataString(taskId)}");
+        if (apiKey is not null)
+            request.Headers.Add("X-API-Key", apiKey);
+        return await SendAsync(request);
+    }
+
+    public async Task<Reply> GetAsync(string path) => await SendAsync(new HttpRequestMessage(HttpMethod.Get, path));
+
+    /// <summary>Polls <c>GET /id</c> until the job leaves 202.</summary>
+    public async Task<Reply> WaitForResultAsync(string taskId, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            var reply = await StatusAsync(taskId);
+            if (reply.Status != HttpStatusCode.Accepted || DateTime.UtcNow > deadline)
+                return reply;
+            await Task.Delay(200);
+        }
+    }
+
+    private async Task<Reply> SendAsync(HttpRequestMessage request)
+    {
+        using var response = await _http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        var json = text.Length > 0 && response.Content.Headers.ContentType?.MediaType == "application/json"
+            ? JsonDocument.Parse(text).RootElement.Clone()
+            : (JsonElement?)null;
+        return new Reply(response.StatusCode, json, text, response.Headers.RetryAfter?.Delta);
+    }
+
+    public void Dispose() => _http.Dispose();
+}
+
+public sealed record Reply(HttpStatusCode Status, JsonElement? Json, string Text, TimeSpan? RetryAfter)
+{
+    public JsonElement Body => Json ?? throw new InvalidOperationException($"Not JSON ({Status}): {Text}");
+
+    public string? Code => Body.TryGetProperty("code", out var code) ? code.GetString() : null;
+
+    public string Id => Body.GetProperty("id").GetString()!;
+
+    public override string ToString() => $"{(int)Status} {Text}";
+}
