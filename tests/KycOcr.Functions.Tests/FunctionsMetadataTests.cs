@@ -37,6 +37,27 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
+    public void Health_is_an_anonymous_get()
+    {
+        var trigger = Trigger(Function("health"));
+
+        Assert.Equal("httpTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("Anonymous", trigger.GetProperty("authLevel").GetString(), ignoreCase: true);
+        Assert.Equal("health", trigger.GetProperty("route").GetString());
+    }
+
+    [Fact]
+    public void Retention_purge_is_a_timer_with_a_durable_client()
+    {
+        var function = Function("retention_purge");
+        var trigger = Trigger(function);
+
+        Assert.Equal("timerTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("0 * * * * *", trigger.GetProperty("schedule").GetString());
+        Assert.Contains(function.GetProperty("bindings").EnumerateArray(), b => b.GetProperty("type").GetString() == "durableClient");
+    }
+
+    [Fact]
     public void The_orchestrator_and_its_activities_are_durable_functions()
     {
         Assert.Equal("orchestrationTrigger", Trigger(Function("ReadDocumentOrchestration")).GetProperty("type").GetString());
