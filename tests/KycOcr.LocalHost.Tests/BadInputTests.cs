@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using KycOcr.TestSupport.Http;
 using KycOcr.TestSupport.Images;
 using KycOcr.TestSupport.Storage;
 

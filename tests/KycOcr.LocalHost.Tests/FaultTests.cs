@@ -1,4 +1,5 @@
 using System.Net;
+using KycOcr.TestSupport.Http;
 using KycOcr.TestSupport.Model;
 using KycOcr.TestSupport.Storage;
 

@@ -2,11 +2,12 @@ using Azure.Storage.Blobs;
 using KycOcr.Core.Storage;
 using KycOcr.TestSupport.Documents;
 using KycOcr.TestSupport.Hosting;
+using KycOcr.TestSupport.Http;
 using KycOcr.TestSupport.Logging;
-using Microsoft.Extensions.Logging;
 using KycOcr.TestSupport.Model;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace KycOcr.LocalHost.Tests;
 

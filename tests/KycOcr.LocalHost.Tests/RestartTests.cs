@@ -1,6 +1,8 @@
 using System.Net;
 using Azure.Storage.Blobs;
 using KycOcr.TestSupport.Documents;
+using KycOcr.TestSupport.Hosting;
+using KycOcr.TestSupport.Http;
 using KycOcr.TestSupport.Model;
 using KycOcr.TestSupport.Storage;
 

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using KycOcr.TestSupport.Hosting;
 
-namespace KycOcr.LocalHost.Tests;
+namespace KycOcr.TestSupport.Http;
 
 /// <summary>The API as a client sees it: real HTTP to a running service.</summary>
 public sealed class ServiceClient(Uri baseAddress) : IDisposable
@@ -40,7 +40,7 @@ public sealed class ServiceClient(Uri baseAddress) : IDisposable
     public async Task<Reply> GetAsync(string path) => await SendAsync(new HttpRequestMessage(HttpMethod.Get, path));
 
     /// <summary>Polls <c>GET /id</c> until the job leaves 202.</summary>
-    public async Task<Reply> WaitForResultAsync(string taskId, TimeSpan? timeout = null)
+    public async Task<Reply> WaitForResultAsync(string taskId, TimeSpan? timeout = null, TimeSpan? pollInterval = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
         while (true)
@@ -48,7 +48,7 @@ public sealed class ServiceClient(Uri baseAddress) : IDisposable
             var reply = await StatusAsync(taskId);
             if (reply.Status != HttpStatusCode.Accepted || DateTime.UtcNow > deadline)
                 return reply;
-            await Task.Delay(200);
+            await Task.Delay(pollInterval ?? TimeSpan.FromMilliseconds(200));
         }
     }
 

@@ -2,9 +2,12 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace KycOcr.LocalHost.Tests;
+namespace KycOcr.TestSupport.Hosting;
 
-/// <summary><c>kycocr serve</c> as a separate process, so a test can kill it the hard way (SIGKILL) and start it again.</summary>
+/// <summary>
+/// <c>kycocr serve</c> as a separate process, so a test can kill it the hard way (SIGKILL) and start it again,
+/// and a load run can measure it apart from the load. Callers reference the Cli project, so kycocr.dll is beside them.
+/// </summary>
 public sealed class ServeProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -16,6 +19,18 @@ public sealed class ServeProcess : IAsyncDisposable
     }
 
     public Uri Address { get; }
+
+    public int ProcessId => _process.Id;
+
+    /// <summary>Resident memory now and at its peak, in bytes (Linux /proc).</summary>
+    public (long Current, long Peak) Memory()
+    {
+        long Read(string field) => File.ReadLines($"/proc/{_process.Id}/status")
+            .Where(l => l.StartsWith(field + ":", StringComparison.Ordinal))
+            .Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024)
+            .Single();
+        return (Read("VmRSS"), Read("VmHWM"));
+    }
 
     public static int FreePort()
     {

@@ -1,0 +1,47 @@
+namespace KycOcr.Load;
+
+/// <summary>One load run: how many jobs, how many clients at once, how slow the model is, how big the photos are.</summary>
+public sealed record LoadOptions
+{
+    /// <summary>Jobs submitted in all.</summary>
+    public int Jobs { get; init; } = 200;
+
+    /// <summary>Clients at once; each submits, polls its job to the end, then submits the next (as the original was measured).</summary>
+    public int Concurrency { get; init; } = 16;
+
+    public TimeSpan ModelLatency { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Distinct photos generated before the clock starts and sent in turn.</summary>
+    public int DistinctPhotos { get; init; } = 8;
+
+    public int PhotoWidth { get; init; } = 4032;
+    public int PhotoHeight { get; init; } = 3024;
+
+    /// <summary>Interval between polls of one job.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    public static LoadOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new LoadOptions();
+        for (var i = 0; i + 1 < args.Count; i += 2)
+        {
+            var value = args[i + 1];
+            options = args[i] switch
+            {
+                "--jobs" or "-n" => options with { Jobs = int.Parse(value) },
+                "--concurrency" or "-c" => options with { Concurrency = int.Parse(value) },
+                "--model-latency-ms" => options with { ModelLatency = TimeSpan.FromMilliseconds(int.Parse(value)) },
+                "--photos" => options with { DistinctPhotos = int.Parse(value) },
+                "--size" => options with
+                {
+                    PhotoWidth = int.Parse(value.Split('x')[0]),
+                    PhotoHeight = int.Parse(value.Split('x')[1]),
+                },
+                _ => throw new ArgumentException($"Unknown option {args[i]}."),
+            };
+        }
+        if (args.Count % 2 != 0)
+            throw new ArgumentException($"Option {args[^1]} needs a value.");
+        return options;
+    }
+}

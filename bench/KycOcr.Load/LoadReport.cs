@@ -1,0 +1,46 @@
+using System.Globalization;
+using System.Text;
+
+namespace KycOcr.Load;
+
+/// <summary>What a load run measured. Latencies in milliseconds; memory of the service process in MB.</summary>
+public sealed record LoadReport(
+    LoadOptions Options,
+    int Succeeded,
+    int NotSucceeded,
+    double WallSeconds,
+    double JobsPerSecond,
+    double SubmissionsPerSecond,
+    double SubmitP50Ms,
+    double SubmitP95Ms,
+    double ResultP50Ms,
+    double ResultP95Ms,
+    double IdleMemoryMb,
+    double PeakMemoryMb,
+    int BlobsLeft)
+{
+    public string ToTable()
+    {
+        var c = CultureInfo.InvariantCulture;
+        var text = new StringBuilder();
+        text.AppendLine(c, $"jobs {Options.Jobs}, concurrency {Options.Concurrency}, model latency {Options.ModelLatency.TotalMilliseconds} ms, photos {Options.PhotoWidth}x{Options.PhotoHeight} JPEG");
+        text.AppendLine(c, $"succeeded             {Succeeded} (not succeeded: {NotSucceeded}, upload blobs left: {BlobsLeft})");
+        text.AppendLine(c, $"wall time             {WallSeconds:0.0} s");
+        text.AppendLine(c, $"jobs per second       {JobsPerSecond:0.00}");
+        text.AppendLine(c, $"submissions/s         {SubmissionsPerSecond:0.00}");
+        text.AppendLine(c, $"submit latency        p50 {SubmitP50Ms:0} ms, p95 {SubmitP95Ms:0} ms");
+        text.AppendLine(c, $"submit to result      p50 {ResultP50Ms:0} ms, p95 {ResultP95Ms:0} ms (p50 is {ResultP50Ms - Options.ModelLatency.TotalMilliseconds:0} ms above the model's latency)");
+        text.AppendLine(c, $"service memory (RSS)  idle {IdleMemoryMb:0} MB, peak {PeakMemoryMb:0} MB");
+        return text.ToString();
+    }
+
+    /// <summary>Nearest-rank percentile.</summary>
+    public static double Percentile(IReadOnlyList<double> values, double p)
+    {
+        if (values.Count == 0)
+            return double.NaN;
+        var sorted = values.Order().ToArray();
+        var rank = (int)Math.Ceiling(p / 100 * sorted.Length) - 1;
+        return sorted[Math.Clamp(rank, 0, sorted.Length - 1)];
+    }
+}
