@@ -22,6 +22,8 @@ public sealed record ApiError(
 public static class ErrorCodes
 {
     public const string Unauthorized = "unauthorized";
+    public const string RateLimited = "rate_limited";
+    public const string InvalidIdempotencyKey = "invalid_idempotency_key";
     public const string MissingTaskId = "missing_task_id";
     public const string InvalidTaskId = "invalid_task_id";
     public const string TaskNotFound = "task_not_found";

@@ -16,8 +16,11 @@ public static class ApiEndpoints
             handler.HandleAsync(request, durable, cancellationToken));
         endpoints.MapGet("/id", (HttpRequest request, TaskStatusHandler handler, DurableTaskClient durable, CancellationToken cancellationToken) =>
             handler.HandleAsync(request, durable, cancellationToken));
+        endpoints.MapDelete("/id", (HttpRequest request, EraseTaskHandler handler, DurableTaskClient durable, CancellationToken cancellationToken) =>
+            handler.HandleAsync(request, durable, cancellationToken));
         endpoints.MapGet("/health", (HealthHandler handler, CancellationToken cancellationToken) => handler.HandleAsync(cancellationToken));
-        endpoints.MapFallback(() => ApiResults.Error(StatusCodes.Status404NotFound, "not_found", "No such endpoint: the API has POST /read_text, GET /id and GET /health."));
+        endpoints.MapGet("/openapi.json", OpenApiHandler.Handle);
+        endpoints.MapFallback(() => ApiResults.Error(StatusCodes.Status404NotFound, "not_found", "No such endpoint: see GET /openapi.json for the API."));
         return endpoints;
     }
 

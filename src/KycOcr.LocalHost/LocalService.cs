@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.Configuration;
@@ -90,6 +91,13 @@ public sealed class LocalService : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>Every mapped operation as "METHOD /route", to compare with the OpenAPI description.</summary>
+    public IReadOnlySet<string> Operations => ((IEndpointRouteBuilder)_app).DataSources
+        .SelectMany(source => source.Endpoints).OfType<RouteEndpoint>()
+        .SelectMany(endpoint => (endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [])
+            .Select(method => $"{method} {endpoint.RoutePattern.RawText}"))
+        .ToHashSet();
 
     public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
 

@@ -24,6 +24,7 @@ public sealed class FunctionsMetadataTests
     [Theory]
     [InlineData("read_text", "read_text", "post")]
     [InlineData("id", "id", "get")]
+    [InlineData("erase", "id", "delete")]
     public void Http_functions_are_anonymous_with_their_route_and_method(string name, string route, string method)
     {
         var trigger = Trigger(Function(name));

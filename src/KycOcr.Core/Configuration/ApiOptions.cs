@@ -21,6 +21,10 @@ public sealed class ApiOptions
     [ConfigurationKeyName("MAX_IMAGE_PIXELS"), Range(10_000, 1L << 30)]
     public long MaxImagePixels { get; set; } = 50_000_000;
 
+    /// <summary>Requests per minute each API key may make (submits and polls alike); 0 turns the limit off.</summary>
+    [ConfigurationKeyName("RATE_LIMIT_PER_MINUTE"), Range(0, 1_000_000)]
+    public int RateLimitPerMinute { get; set; } = 600;
+
     /// <summary>Every configured key, trimmed, without empties or duplicates.</summary>
     public IReadOnlyList<string> AllKeys() =>
         (ApiKeys ?? string.Empty).Split(',')

@@ -30,9 +30,12 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => CreateBlobServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<BlobJobStore>();
         services.AddSingleton<ApiKeyAuthenticator>();
+        services.AddSingleton<ApiRateLimiter>();
+        services.AddSingleton<CallerGate>();
         services.AddSingleton<UploadReader>();
         services.AddSingleton<ReadTextHandler>();
         services.AddSingleton<TaskStatusHandler>();
+        services.AddSingleton<EraseTaskHandler>();
         services.AddSingleton<HealthHandler>();
         services.AddHttpClient(HealthHandler.HttpClientName);
 

@@ -19,6 +19,19 @@ public static class ApiResults
             Detail = "Invalid or missing API Key",
         });
 
+    /// <summary>204, still marked not to be cached.</summary>
+    public static IResult NoContent() => new NoContentNoStore();
+
+    private sealed class NoContentNoStore : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.CacheControl = "no-store";
+            httpContext.Response.StatusCode = StatusCodes.Status204NoContent;
+            return Task.CompletedTask;
+        }
+    }
+
     private sealed class JsonWithHeaders(int status, object body, IReadOnlyDictionary<string, string>? headers) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)

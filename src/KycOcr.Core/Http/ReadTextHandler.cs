@@ -1,4 +1,3 @@
-using KycOcr.Core.Auth;
 using KycOcr.Core.Configuration;
 using KycOcr.Core.Imaging;
 using KycOcr.Core.Jobs;
@@ -15,7 +14,7 @@ namespace KycOcr.Core.Http;
 /// container and start the job with the blob's name. Host-agnostic: any host maps it.
 /// </summary>
 public sealed class ReadTextHandler(
-    ApiKeyAuthenticator auth,
+    CallerGate gate,
     UploadReader reader,
     BlobJobStore store,
     IOptions<ApiOptions> api,
@@ -25,11 +24,24 @@ public sealed class ReadTextHandler(
     /// <summary>Seconds a client should wait before its first poll.</summary>
     public const int RetryAfterSeconds = 2;
 
+    public const string IdempotencyHeader = "Idempotency-Key";
+
     public async Task<IResult> HandleAsync(HttpRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
     {
-        var owner = auth.Authenticate(request.Headers[ApiKeyAuthenticator.HeaderName]);
-        if (owner is null)
-            return ApiResults.Unauthorized();
+        var (owner, refusal) = gate.Admit(request);
+        if (refusal is not null)
+            return refusal;
+
+        // A repeated request with the same Idempotency-Key gets the first request's job, not a second one.
+        var idempotencyKey = request.Headers[IdempotencyHeader].ToString();
+        if (idempotencyKey.Length > 0 && !IsValidIdempotencyKey(idempotencyKey))
+        {
+            return ApiResults.Error(StatusCodes.Status400BadRequest, ErrorCodes.InvalidIdempotencyKey,
+                $"The {IdempotencyHeader} header must be 1 to 255 visible ASCII characters, e.g. a UUID.");
+        }
+        var taskId = idempotencyKey.Length > 0 ? TaskIds.Derived("idempotency", owner!, idempotencyKey) : TaskIds.New();
+        if (idempotencyKey.Length > 0 && await durable.GetInstanceAsync(taskId, cancellationToken) is not null)
+            return Accepted(taskId, replayed: true);
 
         var upload = await reader.ReadAsync(request, cancellationToken);
         if (upload.Error is { } readError)
@@ -45,10 +57,12 @@ public sealed class ReadTextHandler(
             return ApiResults.Error(StatusFor(e.Code), e.ToApiError());
         }
 
-        var taskId = TaskIds.New();
         var blobName = BlobJobStore.UploadBlobName(taskId, header.Format.Extension());
         try
         {
+            if (idempotencyKey.Length > 0
+                && !await store.TryCreateAsync(BlobJobStore.IdempotencyMarkerBlobName(taskId), BinaryData.Empty, "text/plain", cancellationToken))
+                return Accepted(taskId, replayed: true); // a concurrent request with the same key is starting it
             await store.SaveAsync(blobName, BinaryData.FromBytes(upload.Bytes!), header.Format.ContentType(), cancellationToken);
         }
         catch (StorageUnavailableException e)
@@ -61,7 +75,7 @@ public sealed class ReadTextHandler(
         {
             await durable.ScheduleNewOrchestrationInstanceAsync(
                 ReadDocumentOrchestration.Name,
-                new JobRequest(taskId, blobName, owner, jobs.Value.ToPolicy()),
+                new JobRequest(taskId, blobName, owner!, jobs.Value.ToPolicy()),
                 new Microsoft.DurableTask.StartOrchestrationOptions(taskId),
                 cancellationToken);
         }
@@ -74,12 +88,22 @@ public sealed class ReadTextHandler(
         }
 
         logger.LogInformation("Accepted job {TaskId}: {Format}, {Bytes} bytes", taskId, header.Format, upload.Bytes!.Length);
-        return ApiResults.Json(StatusCodes.Status202Accepted, new { id = taskId }, new Dictionary<string, string>
+        return Accepted(taskId, replayed: false);
+    }
+
+    private static IResult Accepted(string taskId, bool replayed)
+    {
+        var headers = new Dictionary<string, string>
         {
             ["Location"] = $"/id?task_id={taskId}",
             ["Retry-After"] = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
+        };
+        if (replayed)
+            headers["Idempotent-Replayed"] = "true";
+        return ApiResults.Json(StatusCodes.Status202Accepted, new { id = taskId }, headers);
     }
+
+    private static bool IsValidIdempotencyKey(string key) => key.Length <= 255 && key.All(c => c is >= '!' and <= '~');
 
     private static int StatusFor(string code) => code switch
     {

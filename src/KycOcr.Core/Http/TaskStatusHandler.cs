@@ -1,4 +1,3 @@
-using KycOcr.Core.Auth;
 using KycOcr.Core.Jobs;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
@@ -9,27 +8,15 @@ namespace KycOcr.Core.Http;
 /// <c>GET /id?task_id=</c>: the durable status in the original contract's terms. A task is visible only
 /// to the key that submitted it; to any other key it does not exist.
 /// </summary>
-public sealed class TaskStatusHandler(ApiKeyAuthenticator auth)
+public sealed class TaskStatusHandler(CallerGate gate)
 {
-    public const string QueryParameter = "task_id";
-
     public async Task<IResult> HandleAsync(HttpRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
     {
-        var owner = auth.Authenticate(request.Headers[ApiKeyAuthenticator.HeaderName]);
-        if (owner is null)
-            return ApiResults.Unauthorized();
+        var (instance, refusal) = await OwnedTask.FindAsync(request, gate, durable, cancellationToken);
+        if (refusal is not null)
+            return refusal;
 
-        var taskId = request.Query[QueryParameter].ToString();
-        if (string.IsNullOrWhiteSpace(taskId))
-            return ApiResults.Error(StatusCodes.Status400BadRequest, ErrorCodes.MissingTaskId, "Give the task id in the query: /id?task_id=<id>.");
-        if (!TaskIds.IsWellFormed(taskId))
-            return ApiResults.Error(StatusCodes.Status400BadRequest, ErrorCodes.InvalidTaskId, "The task id is malformed: use the id returned by POST /read_text.");
-
-        var instance = await durable.GetInstanceAsync(taskId, getInputsAndOutputs: true, cancellationToken);
-        if (instance is null || instance.ReadInputAs<JobRequest>()?.OwnerId != owner)
-            return NotFound();
-
-        switch (instance.RuntimeStatus)
+        switch (instance!.RuntimeStatus)
         {
             case OrchestrationRuntimeStatus.Pending:
             case OrchestrationRuntimeStatus.Running:
@@ -55,7 +42,4 @@ public sealed class TaskStatusHandler(ApiKeyAuthenticator auth)
         _ => ApiResults.Error(StatusCodes.Status500InternalServerError, ErrorCodes.InternalError,
             "The document could not be processed because of an internal error."),
     };
-
-    // The original's 404 body, with the stable code added.
-    private static IResult NotFound() => ApiResults.Error(StatusCodes.Status404NotFound, ErrorCodes.TaskNotFound, "Task ID not found");
 }

@@ -7,7 +7,11 @@ public sealed record JobPolicy(int MaxAttempts, long RetryIntervalMs, long Deadl
 
 /// <summary>The orchestration's input: names and ids only, never image bytes, so payloads stay small.</summary>
 /// <param name="OwnerId">Digest of the submitting API key (see <see cref="Auth.ApiKeyAuthenticator"/>).</param>
-public sealed record JobRequest(string TaskId, string UploadBlobName, string OwnerId, JobPolicy Policy);
+public sealed record JobRequest(string TaskId, string UploadBlobName, string OwnerId, JobPolicy Policy)
+{
+    /// <summary>Owner of jobs started by documents dropped into the inbox container; every API key may read them.</summary>
+    public const string InboxOwner = "inbox";
+}
 
 public enum JobStatus
 {

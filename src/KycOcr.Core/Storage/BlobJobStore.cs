@@ -38,6 +38,28 @@ public sealed class BlobJobStore
             }, cancellationToken);
         });
 
+    /// <summary>Writes the blob only if it does not exist yet; false when another request wrote it first.</summary>
+    public Task<bool> TryCreateAsync(string blobName, BinaryData content, string contentType, CancellationToken cancellationToken = default) =>
+        Guard(async () =>
+        {
+            await EnsureContainerAsync(cancellationToken);
+            try
+            {
+                await _uploads.GetBlobClient(blobName).UploadAsync(content, new BlobUploadOptions
+                {
+                    HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
+                    Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                }, cancellationToken);
+                return true;
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412)
+            {
+                return false;
+            }
+        });
+
+    public static string IdempotencyMarkerBlobName(string taskId) => $"{taskId}/idempotency";
+
     /// <summary>The blob's bytes, or null when it no longer exists (the job was cleaned or erased).</summary>
     public Task<BinaryData?> ReadAsync(string blobName, CancellationToken cancellationToken = default) =>
         Guard<BinaryData?>(async () =>

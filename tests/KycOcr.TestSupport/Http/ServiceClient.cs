@@ -17,11 +17,14 @@ public sealed class ServiceClient(Uri baseAddress) : IDisposable
         return new MultipartFormDataContent { { file, field, fileName } };
     }
 
-    public Task<Reply> SubmitAsync(byte[] image, string? apiKey = KycOcrTestHost.ApiKey) => SubmitAsync(Form(image), apiKey);
+    public Task<Reply> SubmitAsync(byte[] image, string? apiKey = KycOcrTestHost.ApiKey, string? idempotencyKey = null) =>
+        SubmitAsync(Form(image), apiKey, idempotencyKey);
 
-    public async Task<Reply> SubmitAsync(HttpContent content, string? apiKey = KycOcrTestHost.ApiKey)
+    public async Task<Reply> SubmitAsync(HttpContent content, string? apiKey = KycOcrTestHost.ApiKey, string? idempotencyKey = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/read_text") { Content = content };
+        if (idempotencyKey is not null)
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
         // As curl does for large bodies: a refused upload is answered before its bytes are sent.
         request.Headers.ExpectContinue = true;
         if (apiKey is not null)
@@ -29,9 +32,13 @@ public sealed class ServiceClient(Uri baseAddress) : IDisposable
         return await SendAsync(request);
     }
 
-    public async Task<Reply> StatusAsync(string taskId, string? apiKey = KycOcrTestHost.ApiKey)
+    public Task<Reply> StatusAsync(string taskId, string? apiKey = KycOcrTestHost.ApiKey) => TaskRequestAsync(HttpMethod.Get, taskId, apiKey);
+
+    public Task<Reply> EraseAsync(string taskId, string? apiKey = KycOcrTestHost.ApiKey) => TaskRequestAsync(HttpMethod.Delete, taskId, apiKey);
+
+    private async Task<Reply> TaskRequestAsync(HttpMethod method, string taskId, string? apiKey)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/id?task_id={Uri.EscapeDataString(taskId)}");
+        using var request = new HttpRequestMessage(method, $"/id?task_id={Uri.EscapeDataString(taskId)}");
         if (apiKey is not null)
             request.Headers.Add("X-API-Key", apiKey);
         return await SendAsync(request);
@@ -40,12 +47,12 @@ public sealed class ServiceClient(Uri baseAddress) : IDisposable
     public async Task<Reply> GetAsync(string path) => await SendAsync(new HttpRequestMessage(HttpMethod.Get, path));
 
     /// <summary>Polls <c>GET /id</c> until the job leaves 202.</summary>
-    public async Task<Reply> WaitForResultAsync(string taskId, TimeSpan? timeout = null, TimeSpan? pollInterval = null)
+    public async Task<Reply> WaitForResultAsync(string taskId, TimeSpan? timeout = null, TimeSpan? pollInterval = null, string apiKey = KycOcrTestHost.ApiKey)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
         while (true)
         {
-            var reply = await StatusAsync(taskId);
+            var reply = await StatusAsync(taskId, apiKey);
             if (reply.Status != HttpStatusCode.Accepted || DateTime.UtcNow > deadline)
                 return reply;
             await Task.Delay(pollInterval ?? TimeSpan.FromMilliseconds(200));
@@ -59,13 +66,15 @@ public sealed class ServiceClient(Uri baseAddress) : IDisposable
         var json = text.Length > 0 && response.Content.Headers.ContentType?.MediaType == "application/json"
             ? JsonDocument.Parse(text).RootElement.Clone()
             : (JsonElement?)null;
-        return new Reply(response.StatusCode, json, text, response.Headers.RetryAfter?.Delta);
+        var headers = response.Headers.Concat(response.Content.Headers)
+            .ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
+        return new Reply(response.StatusCode, json, text, response.Headers.RetryAfter?.Delta, headers);
     }
 
     public void Dispose() => _http.Dispose();
 }
 
-public sealed record Reply(HttpStatusCode Status, JsonElement? Json, string Text, TimeSpan? RetryAfter)
+public sealed record Reply(HttpStatusCode Status, JsonElement? Json, string Text, TimeSpan? RetryAfter, IReadOnlyDictionary<string, string> Headers)
 {
     public JsonElement Body => Json ?? throw new InvalidOperationException($"Not JSON ({Status}): {Text}");
 
