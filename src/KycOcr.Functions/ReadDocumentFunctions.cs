@@ -8,7 +8,8 @@ namespace KycOcr.Functions;
 /// Durable wiring: each function hands its trigger's payload to the plain class in KycOcr.Core that
 /// does the work (the source generator that would write these is not available here).
 /// </summary>
-public sealed class ReadDocumentFunctions(PreprocessActivity preprocess, ExtractActivity extract, CleanupActivity cleanup)
+public sealed class ReadDocumentFunctions(
+    PreprocessActivity preprocess, ExtractActivity extract, CleanupActivity cleanup, PublishInboxResultActivity publish)
 {
     [Function(ReadDocumentOrchestration.Name)]
     public static Task<JobOutcome> Orchestrate([OrchestrationTrigger] TaskOrchestrationContext context) =>
@@ -25,4 +26,8 @@ public sealed class ReadDocumentFunctions(PreprocessActivity preprocess, Extract
     [Function(nameof(CleanupActivity))]
     public Task<int> Cleanup([ActivityTrigger] string taskId, FunctionContext context) =>
         cleanup.RunAsync(new FunctionActivityContext(nameof(CleanupActivity), context), taskId);
+
+    [Function(nameof(PublishInboxResultActivity))]
+    public Task<string> PublishInboxResult([ActivityTrigger] InboxResultInput input, FunctionContext context) =>
+        publish.RunAsync(new FunctionActivityContext(nameof(PublishInboxResultActivity), context), input);
 }

@@ -78,6 +78,7 @@ public sealed class LocalService : IAsyncDisposable
                 client.RegisterDirectly();
             });
             builder.Services.AddHostedService<RetentionPurgeService>();
+            builder.Services.AddHostedService<InboxPollingService>();
 
             var app = builder.Build();
             app.UseJsonErrors();

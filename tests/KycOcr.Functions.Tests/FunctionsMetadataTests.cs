@@ -59,10 +59,23 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
+    public void Inbox_drops_arrive_through_an_event_grid_blob_trigger_with_a_durable_client()
+    {
+        var function = Function("InboxBlobTrigger");
+        var trigger = Trigger(function);
+
+        Assert.Equal("blobTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("EventGrid", trigger.GetProperty("source").GetString());
+        Assert.Equal("%INBOX_CONTAINER%/{name}", trigger.GetProperty("path").GetString());
+        Assert.Equal("AzureWebJobsStorage", trigger.GetProperty("connection").GetString());
+        Assert.Contains(function.GetProperty("bindings").EnumerateArray(), b => b.GetProperty("type").GetString() == "durableClient");
+    }
+
+    [Fact]
     public void The_orchestrator_and_its_activities_are_durable_functions()
     {
         Assert.Equal("orchestrationTrigger", Trigger(Function("ReadDocumentOrchestration")).GetProperty("type").GetString());
-        foreach (var activity in new[] { "PreprocessActivity", "ExtractActivity", "CleanupActivity" })
+        foreach (var activity in new[] { "PreprocessActivity", "ExtractActivity", "CleanupActivity", "PublishInboxResultActivity" })
             Assert.Equal("activityTrigger", Trigger(Function(activity)).GetProperty("type").GetString());
     }
 

@@ -1,6 +1,10 @@
 using System.Net;
+using System.Text.Json;
+using Azure.Storage.Blobs;
+using KycOcr.Core.Storage;
 using KycOcr.TestSupport.Hosting;
 using KycOcr.TestSupport.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KycOcr.LocalHost.Tests;
 
@@ -58,5 +62,32 @@ public sealed class EndToEndTests(AzuriteFixture azurite) : LocalServiceTestBase
 
         Assert.Equal(HttpStatusCode.NotFound, reply.Status);
         Assert.Equal("not_found", reply.Code);
+    }
+}
+
+/// <summary>A document dropped into the inbox container is picked up by the local host too (it polls; Azure uses Event Grid).</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class InboxDropTests(AzuriteFixture azurite) : LocalServiceTestBase(azurite.ConnectionString)
+{
+    [Fact]
+    public async Task A_dropped_document_gets_a_result_blob_and_the_drop_is_deleted()
+    {
+        var inbox = Service.Services.GetRequiredService<InboxStore>();
+        var container = Service.Services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(inbox.InboxContainerName);
+        await container.CreateIfNotExistsAsync();
+        await container.GetBlobClient("drop/passport.jpg").UploadAsync(BinaryData.FromBytes(DocumentPhoto));
+
+        BinaryData? result = null;
+        for (var i = 0; i < 150 && result is null; i++)
+        {
+            await Task.Delay(200);
+            result = await inbox.ReadResultAsync("drop/passport.jpg.result.json");
+        }
+
+        Assert.NotNull(result);
+        using var json = JsonDocument.Parse(result);
+        Assert.Equal("succeeded", json.RootElement.GetProperty("status").GetString());
+        Assert.False(await container.GetBlobClient("drop/passport.jpg").ExistsAsync());
+        Assert.Equal(HttpStatusCode.OK, (await Client.WaitForResultAsync(json.RootElement.GetProperty("id").GetString()!)).Status);
     }
 }

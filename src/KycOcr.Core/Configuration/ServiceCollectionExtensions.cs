@@ -29,6 +29,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => CreateBlobServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<BlobJobStore>();
+        services.AddSingleton<InboxStore>();
+        services.AddSingleton<InboxJobStarter>();
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<ApiRateLimiter>();
         services.AddSingleton<CallerGate>();
@@ -46,6 +48,7 @@ public static class ServiceCollectionExtensions
         services.AddTransient<PreprocessActivity>();
         services.AddTransient<ExtractActivity>();
         services.AddTransient<CleanupActivity>();
+        services.AddTransient<PublishInboxResultActivity>();
         return services;
     }
 

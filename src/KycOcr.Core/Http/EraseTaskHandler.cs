@@ -1,3 +1,4 @@
+using KycOcr.Core.Jobs;
 using KycOcr.Core.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
@@ -9,7 +10,7 @@ namespace KycOcr.Core.Http;
 /// <c>DELETE /id?task_id=</c>: erases a job at once, for the key that submitted it: a running job is
 /// terminated, then its blobs, result and history are deleted. 204, after which the id is unknown (404).
 /// </summary>
-public sealed class EraseTaskHandler(CallerGate gate, BlobJobStore store, ILogger<EraseTaskHandler> logger)
+public sealed class EraseTaskHandler(CallerGate gate, BlobJobStore store, InboxStore inbox, ILogger<EraseTaskHandler> logger)
 {
     // A terminated job stops at its next step; an activity already running finishes on its own.
     private static readonly TimeSpan TerminationWait = TimeSpan.FromSeconds(10);
@@ -26,6 +27,11 @@ public sealed class EraseTaskHandler(CallerGate gate, BlobJobStore store, ILogge
             if (!job.IsCompleted)
                 await TerminateAsync(durable, taskId, cancellationToken);
             await store.DeleteJobBlobsAsync(taskId, cancellationToken);
+            if (job.ReadInputAs<JobRequest>()?.InboxBlobName is { } dropped)
+            {
+                await inbox.DeleteResultAsync(InboxStore.ResultBlobName(dropped), cancellationToken);
+                await inbox.DeleteInboxAsync(dropped, cancellationToken);
+            }
             await durable.PurgeInstanceAsync(taskId, cancellationToken);
         }
         catch (StorageUnavailableException e)

@@ -7,7 +7,8 @@ public sealed record JobPolicy(int MaxAttempts, long RetryIntervalMs, long Deadl
 
 /// <summary>The orchestration's input: names and ids only, never image bytes, so payloads stay small.</summary>
 /// <param name="OwnerId">Digest of the submitting API key (see <see cref="Auth.ApiKeyAuthenticator"/>).</param>
-public sealed record JobRequest(string TaskId, string UploadBlobName, string OwnerId, JobPolicy Policy)
+/// <param name="InboxBlobName">For a document dropped into the inbox: its name there (its result goes to the results container).</param>
+public sealed record JobRequest(string TaskId, string UploadBlobName, string OwnerId, JobPolicy Policy, string? InboxBlobName = null)
 {
     /// <summary>Owner of jobs started by documents dropped into the inbox container; every API key may read them.</summary>
     public const string InboxOwner = "inbox";
@@ -37,6 +38,9 @@ public static class JobStage
     public const string Preprocessing = "preprocessing";
     public const string Extracting = "extracting";
 }
+
+/// <summary>What an inbox job publishes when it ends.</summary>
+public sealed record InboxResultInput(string TaskId, string InboxBlobName, JobOutcome Outcome);
 
 public sealed record PreprocessInput(string TaskId, string UploadBlobName);
 

@@ -12,6 +12,9 @@ public sealed class ReadDocumentOrchestration : TaskOrchestrator<JobRequest, Job
 {
     public const string Name = nameof(ReadDocumentOrchestration);
 
+    // Storage calls at the end of a job: worth a few patient retries.
+    private static readonly RetryPolicy CleanupRetry = new(5, TimeSpan.FromSeconds(2), 2.0);
+
     public override async Task<JobOutcome> RunAsync(TaskOrchestrationContext context, JobRequest job)
     {
         var logger = context.CreateReplaySafeLogger<ReadDocumentOrchestration>();
@@ -33,11 +36,13 @@ public sealed class ReadDocumentOrchestration : TaskOrchestrator<JobRequest, Job
                 "The document could not be read in the time allowed. Submit it again later.", ErrorCodes.DeadlineExceeded));
         }
 
+        if (job.InboxBlobName is not null)
+            await PublishInboxResultAsync(context, job, outcome, logger);
+
         // No stage of its own for cleanup: clients see queued, preprocessing or extracting only.
         try
         {
-            await context.CallActivityAsync<int>(nameof(CleanupActivity), job.TaskId,
-                TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(2), 2.0)));
+            await context.CallActivityAsync<int>(nameof(CleanupActivity), job.TaskId, TaskOptions.FromRetryPolicy(CleanupRetry));
         }
         catch (TaskFailedException e)
         {
@@ -45,6 +50,20 @@ public sealed class ReadDocumentOrchestration : TaskOrchestrator<JobRequest, Job
             logger.LogError("Cleanup of job {TaskId} failed: {ErrorType}", job.TaskId, e.FailureDetails.ErrorType);
         }
         return outcome;
+    }
+
+    private static async Task PublishInboxResultAsync(TaskOrchestrationContext context, JobRequest job, JobOutcome outcome, ILogger logger)
+    {
+        try
+        {
+            await context.CallActivityAsync<string>(nameof(PublishInboxResultActivity),
+                new InboxResultInput(job.TaskId, job.InboxBlobName!, outcome), TaskOptions.FromRetryPolicy(CleanupRetry));
+        }
+        catch (TaskFailedException e)
+        {
+            // GET /id still serves the outcome; the dropped blob stays for a later redelivery.
+            logger.LogError("Publishing the result of inbox job {TaskId} failed: {ErrorType}", job.TaskId, e.FailureDetails.ErrorType);
+        }
     }
 
     private static async Task<JobOutcome> RunStagesAsync(TaskOrchestrationContext context, JobRequest job)

@@ -9,5 +9,6 @@ public static class ReadDocumentTasks
         .AddOrchestrator<ReadDocumentOrchestration>()
         .AddActivity<PreprocessActivity>()
         .AddActivity<ExtractActivity>()
-        .AddActivity<CleanupActivity>();
+        .AddActivity<CleanupActivity>()
+        .AddActivity<PublishInboxResultActivity>();
 }

@@ -9,9 +9,10 @@ namespace KycOcr.Core.Jobs;
 /// <summary>
 /// Forgets finished jobs once <c>RESULT_TTL</c> has passed since they ended: their history, input and
 /// result. Also deletes any upload blob older than the longest a job can live plus the TTL — a safety net
-/// behind the cleanup activity, so no personal data outlives retention even after a crash.
+/// behind the cleanup activity, so no personal data outlives retention even after a crash — and inbox
+/// result blobs older than the TTL.
 /// </summary>
-public sealed class RetentionPurge(BlobJobStore store, IOptions<JobOptions> jobs, TimeProvider clock, ILogger<RetentionPurge> logger)
+public sealed class RetentionPurge(BlobJobStore store, InboxStore inbox, IOptions<JobOptions> jobs, TimeProvider clock, ILogger<RetentionPurge> logger)
 {
     private static readonly OrchestrationRuntimeStatus[] Finished =
         [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated];
@@ -33,10 +34,12 @@ public sealed class RetentionPurge(BlobJobStore store, IOptions<JobOptions> jobs
         }
 
         var strayBlobs = await store.DeleteBlobsOlderThanAsync(expiredBefore - jobs.Value.JobDeadline, cancellationToken);
-        if (purged > 0 || strayBlobs > 0)
-            logger.LogInformation("Retention purge: {Jobs} jobs and {Blobs} stray blobs deleted", purged, strayBlobs);
-        return new PurgeSummary(purged, strayBlobs);
+        // Result blobs are written when their job ends, so their age is the time since the end.
+        var results = await inbox.DeleteResultsOlderThanAsync(expiredBefore, cancellationToken);
+        if (purged > 0 || strayBlobs > 0 || results > 0)
+            logger.LogInformation("Retention purge: {Jobs} jobs, {Results} inbox results and {Blobs} stray blobs deleted", purged, results, strayBlobs);
+        return new PurgeSummary(purged, strayBlobs, results);
     }
 }
 
-public sealed record PurgeSummary(int Jobs, int StrayBlobs);
+public sealed record PurgeSummary(int Jobs, int StrayBlobs, int InboxResults);

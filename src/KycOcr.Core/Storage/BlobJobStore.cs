@@ -29,7 +29,7 @@ public sealed class BlobJobStore
     public static string PreprocessedBlobName(string taskId) => $"{taskId}/preprocessed.jpg";
 
     public Task SaveAsync(string blobName, BinaryData content, string contentType, CancellationToken cancellationToken = default) =>
-        Guard(async () =>
+        StorageCalls.Guard(async () =>
         {
             await EnsureContainerAsync(cancellationToken);
             await _uploads.GetBlobClient(blobName).UploadAsync(content, new BlobUploadOptions
@@ -40,7 +40,7 @@ public sealed class BlobJobStore
 
     /// <summary>Writes the blob only if it does not exist yet; false when another request wrote it first.</summary>
     public Task<bool> TryCreateAsync(string blobName, BinaryData content, string contentType, CancellationToken cancellationToken = default) =>
-        Guard(async () =>
+        StorageCalls.Guard(async () =>
         {
             await EnsureContainerAsync(cancellationToken);
             try
@@ -62,7 +62,7 @@ public sealed class BlobJobStore
 
     /// <summary>The blob's bytes, or null when it no longer exists (the job was cleaned or erased).</summary>
     public Task<BinaryData?> ReadAsync(string blobName, CancellationToken cancellationToken = default) =>
-        Guard<BinaryData?>(async () =>
+        StorageCalls.Guard<BinaryData?>(async () =>
         {
             try
             {
@@ -77,7 +77,7 @@ public sealed class BlobJobStore
 
     /// <summary>Deletes every blob of the job; returns how many were deleted.</summary>
     public Task<int> DeleteJobBlobsAsync(string taskId, CancellationToken cancellationToken = default) =>
-        Guard(async () =>
+        StorageCalls.Guard(async () =>
         {
             var deleted = 0;
             try
@@ -98,7 +98,7 @@ public sealed class BlobJobStore
 
     /// <summary>Deletes every blob last written before <paramref name="cutoff"/>, whatever job it belonged to.</summary>
     public Task<int> DeleteBlobsOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default) =>
-        Guard(async () =>
+        StorageCalls.Guard(async () =>
         {
             var deleted = 0;
             try
@@ -118,7 +118,7 @@ public sealed class BlobJobStore
 
     /// <summary>Names of the job's blobs still stored (for tests and diagnostics).</summary>
     public Task<IReadOnlyList<string>> ListJobBlobsAsync(string taskId, CancellationToken cancellationToken = default) =>
-        Guard<IReadOnlyList<string>>(async () =>
+        StorageCalls.Guard<IReadOnlyList<string>>(async () =>
         {
             var names = new List<string>();
             try
@@ -137,7 +137,7 @@ public sealed class BlobJobStore
     {
         try
         {
-            await Guard(() => EnsureContainerAsync(cancellationToken));
+            await StorageCalls.Guard(() => EnsureContainerAsync(cancellationToken));
             return true;
         }
         catch (StorageUnavailableException)
@@ -165,31 +165,4 @@ public sealed class BlobJobStore
             _createGate.Release();
         }
     }
-
-    private static async Task Guard(Func<Task> action) => await Guard(async () => { await action(); return true; });
-
-    private static async Task<T> Guard<T>(Func<Task<T>> action)
-    {
-        try
-        {
-            return await action();
-        }
-        catch (RequestFailedException e) when (e.Status == 0 || e.Status >= 500)
-        {
-            throw new StorageUnavailableException("Blob Storage answered with an error.", e);
-        }
-        catch (AggregateException e) when (e.InnerExceptions.All(IsTransport))
-        {
-            throw new StorageUnavailableException("Blob Storage could not be reached.", e);
-        }
-        catch (Exception e) when (IsTransport(e))
-        {
-            throw new StorageUnavailableException("Blob Storage could not be reached.", e);
-        }
-    }
-
-    private static bool IsTransport(Exception e) =>
-        e is HttpRequestException or IOException or TimeoutException
-        || (e is TaskCanceledException && e.InnerException is TimeoutException)
-        || (e is RequestFailedException r && (r.Status == 0 || r.Status >= 500));
 }

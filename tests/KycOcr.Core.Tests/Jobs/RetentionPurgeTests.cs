@@ -20,7 +20,7 @@ public sealed class RetentionPurgeTests(AzuriteFixture azurite)
     }
 
     private static RetentionPurge PurgeAt(KycOcrTestHost host, DateTimeOffset now) =>
-        new(host.Get<BlobJobStore>(), host.Get<IOptions<JobOptions>>(), new FixedClock(now), NullLogger<RetentionPurge>.Instance);
+        new(host.Get<BlobJobStore>(), host.Get<InboxStore>(), host.Get<IOptions<JobOptions>>(), new FixedClock(now), NullLogger<RetentionPurge>.Instance);
 
     private static async Task<string> RunRejectedJobAsync(KycOcrTestHost host)
     {
@@ -46,12 +46,12 @@ public sealed class RetentionPurgeTests(AzuriteFixture azurite)
 
         var early = await PurgeAt(host, DateTimeOffset.UtcNow.AddMinutes(29)).RunAsync(host.Client, CancellationToken.None);
 
-        Assert.Equal(new PurgeSummary(0, 0), early);
+        Assert.Equal(new PurgeSummary(0, 0, 0), early);
         Assert.NotNull(await host.Client.GetInstanceAsync(taskId));
 
         var late = await PurgeAt(host, DateTimeOffset.UtcNow.AddHours(1)).RunAsync(host.Client, CancellationToken.None);
 
-        Assert.Equal(new PurgeSummary(1, 1), late);
+        Assert.Equal(new PurgeSummary(1, 1, 0), late);
         Assert.Null(await host.Client.GetInstanceAsync(taskId));
         Assert.Null(await store.ReadAsync(stray));
     }

@@ -35,11 +35,13 @@ public sealed class KycOcrTestHost : IAsyncDisposable
 
     public CapturedLogs Logs { get; }
 
-    /// <summary>Settings for fast tests: retries milliseconds apart, both test keys accepted, a fresh container.</summary>
+    /// <summary>Settings for fast tests: retries milliseconds apart, both test keys accepted, fresh containers.</summary>
     public static Dictionary<string, string?> DefaultSettings(string storageConnectionString) => new()
     {
         ["AzureWebJobsStorage"] = storageConnectionString,
         ["UPLOADS_CONTAINER"] = "uploads-" + Guid.NewGuid().ToString("N")[..12],
+        ["INBOX_CONTAINER"] = "inbox-" + Guid.NewGuid().ToString("N")[..12],
+        ["RESULTS_CONTAINER"] = "results-" + Guid.NewGuid().ToString("N")[..12],
         ["API_KEYS"] = $"{ApiKey},{OtherApiKey}",
         ["EXTRACTION_RETRY_INTERVAL_SECONDS"] = "0.05",
         ["MODEL_TIMEOUT_SECONDS"] = "5",

@@ -1,0 +1,86 @@
+using KycOcr.Core.Configuration;
+using KycOcr.Core.Imaging;
+using KycOcr.Core.Storage;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace KycOcr.Core.Jobs;
+
+/// <summary>
+/// Starts the job for a document dropped into the inbox container. The task id is derived from the
+/// container, the blob's name and its ETag (<see cref="TaskIdFor"/>), so a redelivered event finds the
+/// job it already started instead of starting a second; new content under the same name is a new job.
+/// </summary>
+public sealed class InboxJobStarter(
+    InboxStore inbox,
+    BlobJobStore store,
+    IOptions<ApiOptions> api,
+    IOptions<JobOptions> jobs,
+    ILogger<InboxJobStarter> logger)
+{
+    public static string TaskIdFor(string container, string blobName, string etag) =>
+        TaskIds.Derived("inbox", container, blobName, etag.Trim('"'));
+
+    /// <summary>The job's task id; null when the blob is gone (its job already ended) or was refused.</summary>
+    public async Task<string?> StartAsync(string blobName, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        if (await inbox.InboxPropertiesAsync(blobName, cancellationToken) is not { } blob)
+            return null;
+        var taskId = TaskIdFor(inbox.InboxContainerName, blobName, blob.ETag);
+        if (await durable.GetInstanceAsync(taskId, cancellationToken) is not null)
+        {
+            logger.LogInformation("Inbox event for job {TaskId} delivered again; the job already exists", taskId);
+            return taskId;
+        }
+
+        if (blob.Size > api.Value.MaxUploadBytes)
+        {
+            await RefuseAsync(taskId, blobName, new ApiError(
+                $"The document is larger than the {api.Value.MaxUploadBytes} bytes accepted: drop a smaller photo.", ErrorCodes.UploadTooLarge), cancellationToken);
+            return null;
+        }
+        if (await inbox.ReadInboxAsync(blobName, blob.ETag, cancellationToken) is not { } content)
+            return null; // replaced or deleted since the event: its own event follows
+
+        // The upload is copied under the job's prefix, so the pipeline and the cleanup are those of HTTP uploads.
+        // What cannot be read is still copied: preprocessing then rejects it with a reason, published as the result.
+        string extension;
+        try
+        {
+            extension = ImageDecoder.Inspect(content.ToMemory().Span, api.Value.MaxImagePixels).Format.Extension();
+        }
+        catch (ImageRejectedException)
+        {
+            extension = ".bin";
+        }
+        var uploadBlob = BlobJobStore.UploadBlobName(taskId, extension);
+        await store.SaveAsync(uploadBlob, content, "application/octet-stream", cancellationToken);
+        try
+        {
+            await durable.ScheduleNewOrchestrationInstanceAsync(ReadDocumentOrchestration.Name,
+                new JobRequest(taskId, uploadBlob, JobRequest.InboxOwner, jobs.Value.ToPolicy(), blobName),
+                new StartOrchestrationOptions(taskId), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A concurrent delivery of the same event may have started it first; anything else is a real failure.
+            if (await durable.GetInstanceAsync(taskId, cancellationToken) is null)
+                throw;
+            logger.LogInformation("Inbox job {TaskId} was started by a concurrent delivery", taskId);
+            return taskId;
+        }
+        logger.LogInformation("Started inbox job {TaskId}: {Bytes} bytes", taskId, content.ToMemory().Length);
+        return taskId;
+    }
+
+    private async Task RefuseAsync(string taskId, string blobName, ApiError error, CancellationToken cancellationToken)
+    {
+        var body = new PublishInboxResultActivity.InboxResult(taskId, "rejected", null, error);
+        await inbox.WriteResultAsync(InboxStore.ResultBlobName(blobName),
+            BinaryData.FromBytes(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, KycJson.Options)), cancellationToken);
+        await inbox.DeleteInboxAsync(blobName, cancellationToken);
+        logger.LogWarning("Inbox document for job {TaskId} refused: {Code}", taskId, error.Code);
+    }
+}

@@ -1,0 +1,123 @@
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using KycOcr.Core.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace KycOcr.Core.Storage;
+
+/// <summary>
+/// The two containers of the storage-drop path: <c>inbox</c>, where a client's backend drops documents
+/// (watched through Event Grid), and <c>results</c>, where each inbox job's outcome is written as JSON
+/// under a name derived from the dropped blob's. Both private.
+/// </summary>
+public sealed class InboxStore(BlobServiceClient service, IOptions<StorageOptions> options)
+{
+    private readonly BlobContainerClient _inbox = service.GetBlobContainerClient(options.Value.InboxContainer);
+    private readonly BlobContainerClient _results = service.GetBlobContainerClient(options.Value.ResultsContainer);
+
+    public string InboxContainerName => _inbox.Name;
+
+    public string ResultsContainerName => _results.Name;
+
+    /// <summary><c>a/b/passport.jpg</c> → <c>a/b/passport.jpg.result.json</c>.</summary>
+    public static string ResultBlobName(string inboxBlobName) => inboxBlobName + ".result.json";
+
+    /// <summary>Names of the blobs in the inbox now (for hosts without Event Grid, which poll).</summary>
+    public Task<IReadOnlyList<string>> ListInboxAsync(CancellationToken cancellationToken = default) =>
+        StorageCalls.Guard<IReadOnlyList<string>>(async () =>
+        {
+            var names = new List<string>();
+            try
+            {
+                await foreach (var blob in _inbox.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix: null, cancellationToken))
+                    names.Add(blob.Name);
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+            }
+            return names;
+        });
+
+    /// <summary>The dropped blob's ETag and size, or null when it is gone.</summary>
+    public Task<(string ETag, long Size)?> InboxPropertiesAsync(string blobName, CancellationToken cancellationToken = default) =>
+        StorageCalls.Guard<(string, long)?>(async () =>
+        {
+            try
+            {
+                var properties = (await _inbox.GetBlobClient(blobName).GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
+                return (properties.ETag.ToString(), properties.ContentLength);
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                return null;
+            }
+        });
+
+    /// <summary>The dropped blob's bytes as of <paramref name="etag"/>, or null when it is gone or has changed since.</summary>
+    public Task<BinaryData?> ReadInboxAsync(string blobName, string etag, CancellationToken cancellationToken = default) =>
+        StorageCalls.Guard<BinaryData?>(async () =>
+        {
+            try
+            {
+                var download = await _inbox.GetBlobClient(blobName).DownloadContentAsync(new BlobDownloadOptions
+                {
+                    Conditions = new BlobRequestConditions { IfMatch = new ETag(etag) },
+                }, cancellationToken);
+                return download.Value.Content;
+            }
+            catch (RequestFailedException e) when (e.Status is 404 or 412)
+            {
+                return null;
+            }
+        });
+
+    public Task DeleteInboxAsync(string blobName, CancellationToken cancellationToken = default) =>
+        StorageCalls.Guard(() => _inbox.DeleteBlobIfExistsAsync(blobName, DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken));
+
+    public Task WriteResultAsync(string blobName, BinaryData json, CancellationToken cancellationToken = default) =>
+        StorageCalls.Guard(async () =>
+        {
+            await _results.CreateIfNotExistsAsync(PublicAccessType.None, cancellationToken: cancellationToken);
+            await _results.GetBlobClient(blobName).UploadAsync(json, new BlobUploadOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
+            }, cancellationToken);
+        });
+
+    public Task<BinaryData?> ReadResultAsync(string blobName, CancellationToken cancellationToken = default) =>
+        StorageCalls.Guard<BinaryData?>(async () =>
+        {
+            try
+            {
+                return (await _results.GetBlobClient(blobName).DownloadContentAsync(cancellationToken)).Value.Content;
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                return null;
+            }
+        });
+
+    public Task DeleteResultAsync(string blobName, CancellationToken cancellationToken = default) =>
+        StorageCalls.Guard(() => _results.DeleteBlobIfExistsAsync(blobName, DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken));
+
+    /// <summary>Deletes result blobs written before <paramref name="cutoff"/>; returns how many.</summary>
+    public Task<int> DeleteResultsOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default) =>
+        StorageCalls.Guard(async () =>
+        {
+            var deleted = 0;
+            try
+            {
+                await foreach (var blob in _results.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix: null, cancellationToken))
+                {
+                    if (blob.Properties.LastModified < cutoff
+                        && (await _results.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: cancellationToken)).Value)
+                        deleted++;
+                }
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+            }
+            return deleted;
+        });
+}
