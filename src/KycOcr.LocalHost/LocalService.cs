@@ -1,5 +1,6 @@
 using KycOcr.Core.Configuration;
 using KycOcr.Core.Jobs;
+using KycOcr.Core.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -66,6 +67,7 @@ public sealed class LocalService : IAsyncDisposable
         try
         {
             builder.Services.AddKycOcrCore(configuration);
+            builder.Services.AddKycOcrTelemetry(configuration);
             builder.Services.AddDurableTaskWorker(worker =>
             {
                 worker.UseGrpc(sidecar.Channel);

@@ -2,6 +2,7 @@ using KycOcr.Core.Configuration;
 using KycOcr.Core.Imaging;
 using KycOcr.Core.Jobs;
 using KycOcr.Core.Storage;
+using KycOcr.Core.Telemetry;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
@@ -88,6 +89,7 @@ public sealed class ReadTextHandler(
         }
 
         logger.LogInformation("Accepted job {TaskId}: {Format}, {Bytes} bytes", taskId, header.Format, upload.Bytes!.Length);
+        KycOcrTelemetry.Submitted("http");
         return Accepted(taskId, replayed: false);
     }
 

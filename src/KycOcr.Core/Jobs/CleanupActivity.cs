@@ -1,4 +1,5 @@
 using KycOcr.Core.Storage;
+using KycOcr.Core.Telemetry;
 using Microsoft.DurableTask;
 
 namespace KycOcr.Core.Jobs;
@@ -6,5 +7,6 @@ namespace KycOcr.Core.Jobs;
 /// <summary>Deletes the upload and every intermediate blob of a job, whatever its outcome.</summary>
 public sealed class CleanupActivity(BlobJobStore store) : TaskActivity<string, int>
 {
-    public override Task<int> RunAsync(TaskActivityContext context, string taskId) => store.DeleteJobBlobsAsync(taskId);
+    public override Task<int> RunAsync(TaskActivityContext context, string taskId) =>
+        KycOcrTelemetry.TraceAsync("cleanup", taskId, () => store.DeleteJobBlobsAsync(taskId), _ => "ok");
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using KycOcr.Core.Extraction;
 using KycOcr.Core.Storage;
+using KycOcr.Core.Telemetry;
 using Microsoft.DurableTask;
 
 namespace KycOcr.Core.Jobs;
@@ -13,7 +14,10 @@ namespace KycOcr.Core.Jobs;
 public sealed class ExtractActivity(BlobJobStore store, IDocumentExtractor extractor)
     : TaskActivity<ExtractInput, ExtractOutcome>
 {
-    public override async Task<ExtractOutcome> RunAsync(TaskActivityContext context, ExtractInput input)
+    public override Task<ExtractOutcome> RunAsync(TaskActivityContext context, ExtractInput input) =>
+        KycOcrTelemetry.TraceAsync("extract", input.TaskId, () => ExtractAsync(input), o => o.Error?.Code ?? "ok");
+
+    private async Task<ExtractOutcome> ExtractAsync(ExtractInput input)
     {
         var image = await store.ReadAsync(input.ImageBlobName);
         if (image is null)

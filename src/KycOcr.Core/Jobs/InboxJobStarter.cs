@@ -1,6 +1,7 @@
 using KycOcr.Core.Configuration;
 using KycOcr.Core.Imaging;
 using KycOcr.Core.Storage;
+using KycOcr.Core.Telemetry;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
@@ -72,6 +73,7 @@ public sealed class InboxJobStarter(
             return taskId;
         }
         logger.LogInformation("Started inbox job {TaskId}: {Bytes} bytes", taskId, content.ToMemory().Length);
+        KycOcrTelemetry.Submitted("inbox");
         return taskId;
     }
 

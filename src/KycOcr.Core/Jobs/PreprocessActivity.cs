@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using KycOcr.Core.Preprocessing;
 using KycOcr.Core.Storage;
+using KycOcr.Core.Telemetry;
 using Microsoft.DurableTask;
 
 namespace KycOcr.Core.Jobs;
@@ -9,7 +10,10 @@ namespace KycOcr.Core.Jobs;
 public sealed class PreprocessActivity(BlobJobStore store, IImagePreprocessor preprocessor)
     : TaskActivity<PreprocessInput, PreprocessOutcome>
 {
-    public override async Task<PreprocessOutcome> RunAsync(TaskActivityContext context, PreprocessInput input)
+    public override Task<PreprocessOutcome> RunAsync(TaskActivityContext context, PreprocessInput input) =>
+        KycOcrTelemetry.TraceAsync("preprocess", input.TaskId, () => PrepareAsync(input), o => o.Rejection?.Code ?? "ok");
+
+    private async Task<PreprocessOutcome> PrepareAsync(PreprocessInput input)
     {
         var stopwatch = Stopwatch.StartNew();
         var upload = await store.ReadAsync(input.UploadBlobName);

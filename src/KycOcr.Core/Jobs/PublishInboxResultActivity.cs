@@ -1,5 +1,6 @@
 using System.Text.Json;
 using KycOcr.Core.Storage;
+using KycOcr.Core.Telemetry;
 using Microsoft.DurableTask;
 
 namespace KycOcr.Core.Jobs;
@@ -10,7 +11,10 @@ namespace KycOcr.Core.Jobs;
 /// </summary>
 public sealed class PublishInboxResultActivity(InboxStore inbox) : TaskActivity<InboxResultInput, string>
 {
-    public override async Task<string> RunAsync(TaskActivityContext context, InboxResultInput input)
+    public override Task<string> RunAsync(TaskActivityContext context, InboxResultInput input) =>
+        KycOcrTelemetry.TraceAsync("publish", input.TaskId, () => PublishAsync(input), _ => "ok");
+
+    private async Task<string> PublishAsync(InboxResultInput input)
     {
         var resultBlob = InboxStore.ResultBlobName(input.InboxBlobName);
         var body = new InboxResult(
