@@ -1,0 +1,129 @@
+using OpenCvSharp;
+
+namespace KycOcr.Core.Mrz.Reading;
+
+/// <summary>Reads the MRZ of one orientation of the working-size grey page: locate, deskew, segment, match, parse.</summary>
+internal static class MrzOrientedReader
+{
+    /// <summary>Null when this orientation shows no MRZ band.</summary>
+    public static MrzImageAttempt? Read(Mat gray, OcrBGlyphBank bank, double[] heightFactors, DateOnly today)
+    {
+        using var deskewed = Deskew(gray, out var lines, out var ink);
+        using (ink)
+        {
+            if (lines.Count is < 2 or > 3)
+            {
+                return null;
+            }
+
+            var glyphs = lines.Select(l => MrzLineGeometry.Glyphs(ink, l.Box)).ToList();
+            double tall = glyphs.Max(g => g.Count == 0 ? 0 : MrzLineGeometry.Median(MrzLineGeometry.TallGlyphs(g).Select(b => b.Height)));
+            if (tall <= 0)
+            {
+                return null;
+            }
+
+            glyphs = glyphs.Select(g => MrzLineGeometry.MergePieces(g, tall)).ToList();
+            MrzImageAttempt? best = null;
+            foreach (var length in CandidateLengths(lines.Count, glyphs))
+            {
+                var attempt = ReadAs(deskewed, glyphs, length, bank, heightFactors, today);
+                if (attempt is null)
+                {
+                    continue;
+                }
+
+                if (attempt.Reading.Valid)
+                {
+                    return attempt;
+                }
+
+                if (best is null || attempt.Score > best.Score)
+                {
+                    best = attempt;
+                }
+            }
+
+            return best;
+        }
+    }
+
+    private static Mat Deskew(Mat gray, out List<MrzLineBlob> lines, out Mat ink)
+    {
+        ink = MrzBandLocator.Ink(gray);
+        lines = MrzBandLocator.FindLines(ink);
+        if (lines.Count == 0)
+        {
+            return gray.Clone();
+        }
+
+        double angle = lines.Average(l => l.AngleDegrees);
+        if (Math.Abs(angle) < 0.15)
+        {
+            return gray.Clone();
+        }
+
+        var centre = new Point2f((float)lines.Average(l => l.Centre.X), (float)lines.Average(l => l.Centre.Y));
+        using var rotation = Cv2.GetRotationMatrix2D(centre, angle, 1);
+        var rotated = new Mat();
+        Cv2.WarpAffine(gray, rotated, rotation, gray.Size(), InterpolationFlags.Cubic, BorderTypes.Replicate);
+        ink.Dispose();
+        ink = MrzBandLocator.Ink(rotated);
+        lines = MrzBandLocator.FindLines(ink);
+        return rotated;
+    }
+
+    // Every MRZ cell holds a glyph (fillers included), so the glyph count says the line length.
+    private static IEnumerable<int> CandidateLengths(int lineCount, List<List<MrzGlyphBox>> glyphs)
+    {
+        if (lineCount == 3)
+        {
+            return [30];
+        }
+
+        double count = MrzLineGeometry.Median(glyphs.Select(g => (double)g.Count));
+        return Math.Abs(count - 36) <= Math.Abs(count - 44) ? [36, 44] : [44, 36];
+    }
+
+    private static MrzImageAttempt? ReadAs(Mat gray, List<List<MrzGlyphBox>> glyphs, int length, OcrBGlyphBank bank, double[] heightFactors, DateOnly today)
+    {
+        var geometry = new List<MrzLineGeometry>();
+        foreach (var line in glyphs)
+        {
+            if (MrzLineGeometry.Fit(line, length) is not { } fitted)
+            {
+                return null;
+            }
+
+            geometry.Add(fitted);
+        }
+
+        double pitch = geometry.Average(g => g.Pitch);
+        double tall = geometry.Max(g => g.TallHeight);
+        var set = BestScale(gray, bank, geometry, pitch, tall, heightFactors);
+        var scores = geometry.Select(g => Enumerable.Range(0, length).Select(i => MrzGlyphMatcher.Score(gray, set, g.CellCentre(i), g.Baseline)).ToArray()).ToArray();
+        return MrzCellDecoder.Decode(scores, length, today);
+    }
+
+    // The binarised glyph height is only an estimate (blur widens, thresholds thin): try nearby sizes on a few cells.
+    private static GlyphSet BestScale(Mat gray, OcrBGlyphBank bank, List<MrzLineGeometry> geometry, double pitch, double tall, double[] factors)
+    {
+        var line = geometry[^1];
+        int step = Math.Max(1, line.GlyphCount / 10);
+        var sample = Enumerable.Range(0, 10).Select(i => i * step).Where(i => i < line.GlyphCount).ToList();
+        GlyphSet? best = null;
+        double bestScore = double.NegativeInfinity;
+        foreach (var factor in factors)
+        {
+            var set = bank.For(tall * factor, pitch);
+            double score = sample.Average(i => MrzGlyphMatcher.Score(gray, set, line.CellCentre(i), line.Baseline).Best);
+            if (score > bestScore)
+            {
+                bestScore = score;
+                best = set;
+            }
+        }
+
+        return best!;
+    }
+}
