@@ -21,6 +21,16 @@ if (args.Contains("--dump"))
     using var image = KycOcr.TestSupport.Documents.UprightDocuments.Render(flat, degradation, dumpSeed);
     OpenCvSharp.Cv2.ImWrite(Path.Combine(args[at + 1], $"{kind}-{dumpSeed}.png"), image);
     Console.WriteLine(degradation);
+    using var probe = new MrzImageReader(new MrzReaderOptions());
+    var detailed = probe.ReadDetailed(image, MrzAccuracyRun.Today);
+    var read = detailed.Reading;
+    foreach (var cellLine in detailed.Cells)
+    {
+        Console.WriteLine(string.Join(" ", cellLine.Select(c => FormattableString.Invariant($"{c.Best}{c.BestScore:0.00}/{c.RunnerUp}{c.Margin:0.00}"))));
+    }
+    // Synthetic data only: printing it is safe.
+    Console.WriteLine(string.Join("\n", flat.Truth.MrzLines));
+    Console.WriteLine(read.ToJson());
     return 0;
 }
 

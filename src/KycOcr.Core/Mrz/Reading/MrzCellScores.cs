@@ -10,4 +10,25 @@ internal sealed class MrzCellScores(float[] scores)
         allowed.Select(c => (c, Score(c))).OrderByDescending(p => p.Item2);
 
     public float Best => scores.Max();
+
+    /// <summary>
+    /// Replaces the scores of <paramref name="refined"/> by finer ones, keeping them ahead of every character
+    /// that was not refined (those ranked below them before).
+    /// </summary>
+    public void Refine(string refined, float[] fine)
+    {
+        float floor = fine.Min();
+        for (int i = 0; i < scores.Length; i++)
+        {
+            if (!refined.Contains(OcrBGlyphBank.Alphabet[i]))
+            {
+                scores[i] = Math.Min(scores[i], floor - 0.001f);
+            }
+        }
+
+        for (int i = 0; i < refined.Length; i++)
+        {
+            scores[OcrBGlyphBank.Alphabet.IndexOf(refined[i])] = fine[i];
+        }
+    }
 }

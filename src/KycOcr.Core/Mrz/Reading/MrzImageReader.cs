@@ -36,14 +36,15 @@ public sealed class MrzImageReader : IDisposable
     /// every check digit holds and the structure is right.
     /// </summary>
     /// <param name="today">Anchors the century of birth and expiry dates.</param>
-    public MrzReading Read(Mat uprightDocumentBgr, DateOnly today) => ReadScored(uprightDocumentBgr, today).Reading;
+    public MrzReading Read(Mat uprightDocumentBgr, DateOnly today) => ReadDetailed(uprightDocumentBgr, today).Reading;
 
-    internal MrzImageAttempt ReadScored(Mat uprightDocumentBgr, DateOnly today)
+    /// <summary>As <see cref="Read"/>, with the match score, the orientation and every cell's two best candidates.</summary>
+    public MrzImageAttempt ReadDetailed(Mat uprightDocumentBgr, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(uprightDocumentBgr);
         if (uprightDocumentBgr.Empty() || uprightDocumentBgr.Cols < 64 || uprightDocumentBgr.Rows < 64)
         {
-            return new MrzImageAttempt(MrzReading.NotFound("no MRZ: the image is empty or too small"), 0);
+            return MrzImageAttempt.NotFound("no MRZ: the image is empty or too small");
         }
 
         using var gray = WorkingGray(uprightDocumentBgr);
@@ -66,6 +67,8 @@ public sealed class MrzImageReader : IDisposable
                 continue;
             }
 
+            attempt = attempt with { UpsideDown = upsideDown };
+
             // A valid reading from the wrong way up is implausible, so the first valid one settles it.
             if (attempt.Reading.Valid)
             {
@@ -78,7 +81,7 @@ public sealed class MrzImageReader : IDisposable
             }
         }
 
-        return best ?? new MrzImageAttempt(MrzReading.NotFound("no MRZ: no band of 2 or 3 machine-readable lines was found"), 0);
+        return best ?? MrzImageAttempt.NotFound("no MRZ: no band of 2 or 3 machine-readable lines was found");
     }
 
     private static bool Better(MrzImageAttempt a, MrzImageAttempt b) =>

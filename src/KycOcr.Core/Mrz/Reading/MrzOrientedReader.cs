@@ -5,6 +5,9 @@ namespace KycOcr.Core.Mrz.Reading;
 /// <summary>Reads the MRZ of one orientation of the working-size grey page: locate, deskew, segment, match, parse.</summary>
 internal static class MrzOrientedReader
 {
+    /// <summary>Uncertain cells are matched again at this many times the working size.</summary>
+    private const int FineScale = 3;
+
     /// <summary>Null when this orientation shows no MRZ band.</summary>
     public static MrzImageAttempt? Read(Mat gray, OcrBGlyphBank bank, double[] heightFactors, DateOnly today)
     {
@@ -100,18 +103,21 @@ internal static class MrzOrientedReader
 
         double pitch = geometry.Average(g => g.Pitch);
         double tall = geometry.Max(g => g.TallHeight);
-        var set = BestScale(gray, bank, geometry, pitch, tall, heightFactors);
+        var height = BestHeight(gray, bank, geometry, pitch, tall, heightFactors);
+        var set = bank.For(height, pitch);
         var scores = geometry.Select(g => Enumerable.Range(0, length).Select(i => MrzGlyphMatcher.Score(gray, set, g.CellCentre(i), g.Baseline)).ToArray()).ToArray();
-        return MrzCellDecoder.Decode(scores, length, today);
+        var fine = bank.For(height * FineScale, pitch * FineScale);
+        return MrzCellDecoder.Decode(scores, length, today, (line, column, candidates) =>
+            MrzGlyphMatcher.ScoreFine(gray, set, fine, FineScale, geometry[line].CellCentre(column), geometry[line].Baseline, candidates));
     }
 
     // The binarised glyph height is only an estimate (blur widens, thresholds thin): try nearby sizes on a few cells.
-    private static GlyphSet BestScale(Mat gray, OcrBGlyphBank bank, List<MrzLineGeometry> geometry, double pitch, double tall, double[] factors)
+    private static double BestHeight(Mat gray, OcrBGlyphBank bank, List<MrzLineGeometry> geometry, double pitch, double tall, double[] factors)
     {
         var line = geometry[^1];
         int step = Math.Max(1, line.GlyphCount / 10);
         var sample = Enumerable.Range(0, 10).Select(i => i * step).Where(i => i < line.GlyphCount).ToList();
-        GlyphSet? best = null;
+        double best = tall;
         double bestScore = double.NegativeInfinity;
         foreach (var factor in factors)
         {
@@ -120,10 +126,10 @@ internal static class MrzOrientedReader
             if (score > bestScore)
             {
                 bestScore = score;
-                best = set;
+                best = tall * factor;
             }
         }
 
-        return best!;
+        return best;
     }
 }

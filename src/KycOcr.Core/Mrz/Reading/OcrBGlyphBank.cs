@@ -86,7 +86,8 @@ internal sealed class OcrBGlyphBank : IDisposable
             }
 
             var blurred = new Mat();
-            Cv2.GaussianBlur(mat, blurred, new Size(0, 0), 0.6);
+            // Printing and optics soften edges: ~0.6 px at the working size's ~20 px glyphs.
+            Cv2.GaussianBlur(mat, blurred, new Size(0, 0), Math.Max(0.5, 0.03 * digitHeight));
             mat.Dispose();
             templates[i] = blurred;
         }
