@@ -10,6 +10,7 @@ public static class KycOcrCli
         """
         usage: kycocr <command> [arguments]
           extract <image>   preprocess and extract once (no orchestration); prints the GET /id body
+          mrz <image>       read the machine-readable zone offline; exit 0 valid, 1 invalid, 3 none found, 2 error
         Settings come from the environment, with the names of the README's configuration table.
         """;
 
@@ -19,6 +20,8 @@ public static class KycOcrCli
         {
             case ["extract", var image]:
                 return await ExtractCommand.RunAsync(image, configuration, stdout);
+            case ["mrz", var image]:
+                return await MrzCommand.RunAsync(image, configuration, stdout);
             default:
                 await stderr.WriteAsync(Usage);
                 return ExitCodes.Usage;
@@ -32,5 +35,8 @@ public static class ExitCodes
     public const int Accepted = 0;
     public const int Rejected = 1;
     public const int Error = 2;
+
+    /// <summary><c>kycocr mrz</c>: the image shows no machine-readable zone.</summary>
+    public const int NotFound = 3;
     public const int Usage = 64;
 }

@@ -24,8 +24,17 @@ public static class UprightDocuments
             // What the warp leaves at the corners: a little of the surface the document lay on.
             var rng = SeedStreams.Create(seed, "upright-border");
             var border = Scalar.All(rng.Uniform(60, 200));
+            // The canvas grows so no corner of the document is cut off, then returns to the working size.
+            double t = degradation.RotationDegrees * Math.PI / 180;
+            double cos = Math.Abs(Math.Cos(t)), sin = Math.Abs(Math.Sin(t));
+            var size = new Size((int)Math.Ceiling(image.Cols * cos + image.Rows * sin), (int)Math.Ceiling(image.Cols * sin + image.Rows * cos));
             using var rotation = Cv2.GetRotationMatrix2D(new Point2f(image.Cols / 2f, image.Rows / 2f), degradation.RotationDegrees, 1);
-            Cv2.WarpAffine(image, image, rotation, image.Size(), InterpolationFlags.Linear, BorderTypes.Constant, border);
+            rotation.Set(0, 2, rotation.At<double>(0, 2) + (size.Width - image.Cols) / 2.0);
+            rotation.Set(1, 2, rotation.At<double>(1, 2) + (size.Height - image.Rows) / 2.0);
+            using var rotated = new Mat();
+            Cv2.WarpAffine(image, rotated, rotation, size, InterpolationFlags.Linear, BorderTypes.Constant, border);
+            double back = (double)longSide / Math.Max(size.Width, size.Height);
+            Cv2.Resize(rotated, image, new Size(0, 0), back, back, InterpolationFlags.Area);
         }
 
         if (degradation.UpsideDown)

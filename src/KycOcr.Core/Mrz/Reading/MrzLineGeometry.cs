@@ -6,9 +6,13 @@ namespace KycOcr.Core.Mrz.Reading;
 /// Where each character cell of one MRZ line lies (deskewed page coordinates): OCR-B in the MRZ is fixed pitch,
 /// so the cells are <c>Left + i × Pitch</c>, fitted by least squares to the glyph centres.
 /// </summary>
-internal sealed record MrzLineGeometry(double Left, double Pitch, double Baseline, double TallHeight, int GlyphCount)
+/// <param name="Baseline">Baseline at cell 0.</param>
+/// <param name="BaselineSlope">Baseline change per cell: deskewing leaves a fraction of a degree, pixels at the line's ends.</param>
+internal sealed record MrzLineGeometry(double Left, double Pitch, double Baseline, double BaselineSlope, double TallHeight, int GlyphCount)
 {
     public double CellCentre(int index) => Left + index * Pitch;
+
+    public double BaselineAt(int index) => Baseline + index * BaselineSlope;
 
     /// <summary>Glyph boxes of the line in <paramref name="ink"/> (binary), within <paramref name="lineBox"/>.</summary>
     public static List<MrzGlyphBox> Glyphs(Mat ink, Rect lineBox)
@@ -98,9 +102,35 @@ internal sealed record MrzLineGeometry(double Left, double Pitch, double Baselin
         }
 
         var tall = TallGlyphs(glyphs);
-        double baseline = Median(tall.Select(g => g.Bottom));
         double height = Median(tall.Select(g => g.Height));
-        return pitch > 0 ? new MrzLineGeometry(left, pitch, baseline, height, glyphs.Count) : null;
+        var (baseline, slope) = FitBaseline(tall, left, pitch);
+        return pitch > 0 ? new MrzLineGeometry(left, pitch, baseline, slope, height, glyphs.Count) : null;
+    }
+
+    // Least squares over the tall glyphs' feet, then again without the worst outliers (a descending stroke, a merged blob).
+    private static (double Baseline, double Slope) FitBaseline(List<MrzGlyphBox> tall, double left, double pitch)
+    {
+        var points = tall.Select(g => (X: (g.CentreX - left) / pitch, Y: g.Bottom)).ToList();
+        double median = Median(points.Select(p => p.Y));
+        (double, double) fit = (median, 0);
+        for (int pass = 0; pass < 2 && points.Count >= 4; pass++)
+        {
+            double n = points.Count, sx = points.Sum(p => p.X), sy = points.Sum(p => p.Y);
+            double sxx = points.Sum(p => p.X * p.X), sxy = points.Sum(p => p.X * p.Y);
+            double denominator = n * sxx - sx * sx;
+            if (denominator <= 0)
+            {
+                break;
+            }
+
+            double slope = (n * sxy - sx * sy) / denominator;
+            double intercept = (sy - slope * sx) / n;
+            fit = (intercept, slope);
+            double limit = Math.Max(1.5, 2 * Median(points.Select(p => Math.Abs(p.Y - (intercept + slope * p.X)))));
+            points = points.Where(p => Math.Abs(p.Y - (intercept + slope * p.X)) <= limit).ToList();
+        }
+
+        return fit;
     }
 
     /// <summary>Letters and digits, not the short '&lt;' fillers: the upper half by height.</summary>

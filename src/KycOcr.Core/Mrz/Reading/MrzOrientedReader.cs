@@ -67,9 +67,18 @@ internal static class MrzOrientedReader
         }
 
         var centre = new Point2f((float)lines.Average(l => l.Centre.X), (float)lines.Average(l => l.Centre.Y));
+        // The MRZ sits near the bottom edge; what rotates in from outside must look like paper, not smeared edge
+        // pixels (a replicated border paints streaks across the last line).
+        var band = lines.Select(l => l.Box).Aggregate((a, b) => a | b) & new Rect(0, 0, gray.Cols, gray.Rows);
+        Scalar paper;
+        using (var region = new Mat(gray, band))
+        {
+            paper = Cv2.Mean(region);
+        }
+
         using var rotation = Cv2.GetRotationMatrix2D(centre, angle, 1);
         var rotated = new Mat();
-        Cv2.WarpAffine(gray, rotated, rotation, gray.Size(), InterpolationFlags.Cubic, BorderTypes.Replicate);
+        Cv2.WarpAffine(gray, rotated, rotation, gray.Size(), InterpolationFlags.Cubic, BorderTypes.Constant, paper);
         ink.Dispose();
         ink = MrzBandLocator.Ink(rotated);
         lines = MrzBandLocator.FindLines(ink);
@@ -105,10 +114,10 @@ internal static class MrzOrientedReader
         double tall = geometry.Max(g => g.TallHeight);
         var height = BestHeight(gray, bank, geometry, pitch, tall, heightFactors);
         var set = bank.For(height, pitch);
-        var scores = geometry.Select(g => Enumerable.Range(0, length).Select(i => MrzGlyphMatcher.Score(gray, set, g.CellCentre(i), g.Baseline)).ToArray()).ToArray();
+        var scores = geometry.Select(g => Enumerable.Range(0, length).Select(i => MrzGlyphMatcher.Score(gray, set, g.CellCentre(i), g.BaselineAt(i))).ToArray()).ToArray();
         var fine = bank.For(height * FineScale, pitch * FineScale);
         return MrzCellDecoder.Decode(scores, length, today, (line, column, candidates) =>
-            MrzGlyphMatcher.ScoreFine(gray, set, fine, FineScale, geometry[line].CellCentre(column), geometry[line].Baseline, candidates));
+            MrzGlyphMatcher.ScoreFine(gray, set, fine, FineScale, geometry[line].CellCentre(column), geometry[line].BaselineAt(column), candidates));
     }
 
     // The binarised glyph height is only an estimate (blur widens, thresholds thin): try nearby sizes on a few cells.
@@ -122,7 +131,7 @@ internal static class MrzOrientedReader
         foreach (var factor in factors)
         {
             var set = bank.For(tall * factor, pitch);
-            double score = sample.Average(i => MrzGlyphMatcher.Score(gray, set, line.CellCentre(i), line.Baseline).Best);
+            double score = sample.Average(i => MrzGlyphMatcher.Score(gray, set, line.CellCentre(i), line.BaselineAt(i)).Best);
             if (score > bestScore)
             {
                 bestScore = score;
