@@ -45,7 +45,9 @@ public static class MrzAccuracyRun
         var reading = reader.Read(image, Today);
         double ms = stopwatch.Elapsed.TotalMilliseconds;
         string? mismatch = Compare(reading, flat.Truth);
-        return new MrzAccuracyCase(kind, seed, degraded, reading.Found, reading.Valid, mismatch is null, mismatch, ms);
+        // Exact means valid and right: a right reading the reader refused to vouch for is a miss, not a hit.
+        bool exact = reading.Valid && mismatch is null;
+        return new MrzAccuracyCase(kind, seed, degraded, reading.Found, reading.Valid, exact, mismatch ?? (reading.Valid ? null : "refused: " + string.Join("; ", reading.Errors)), ms);
     }
 
     /// <summary>Null when the reading carries exactly the truth; else the first differing element's name.</summary>
