@@ -29,4 +29,17 @@ public sealed record UprightDegradation
             JpegQuality = rng.Next(60, 86),
         };
     }
+
+    /// <summary>Beyond the mild range, to probe how the reader fails: rotation ≤ 5°, JPEG q 40–70, noise σ ≤ 12, blur σ ≤ 2.</summary>
+    public static UprightDegradation Harsh(int seed)
+    {
+        var rng = SeedStreams.Create(seed, "upright-degradation-harsh");
+        return new UprightDegradation
+        {
+            RotationDegrees = rng.Uniform(-5, 5),
+            BlurSigma = rng.Uniform(0, 2),
+            NoiseSigma = rng.Uniform(0, 12),
+            JpegQuality = rng.Next(40, 71),
+        };
+    }
 }

@@ -18,7 +18,8 @@ public static class MrzAccuracyRun
 
     private static readonly DocumentKind[] _kinds = [DocumentKind.IdCardTd1, DocumentKind.CardTd2, DocumentKind.PassportTd3];
 
-    public static MrzAccuracyReport Run(MrzImageReader reader, int count, int seed = DefaultSeed, Action<MrzAccuracyCase>? progress = null)
+    /// <param name="harsh">Degrade beyond the mild range (<see cref="UprightDegradation.Harsh"/>) to see how the reader fails.</param>
+    public static MrzAccuracyReport Run(MrzImageReader reader, int count, int seed = DefaultSeed, Action<MrzAccuracyCase>? progress = null, bool harsh = false)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var cases = new List<MrzAccuracyCase>(count);
@@ -27,7 +28,7 @@ public static class MrzAccuracyRun
             var kind = _kinds[i % 3];
             bool degraded = i / 3 % 2 == 1;
             int documentSeed = seed + i;
-            var result = ReadOne(reader, kind, documentSeed, degraded);
+            var result = ReadOne(reader, kind, documentSeed, degraded, harsh);
             cases.Add(result);
             progress?.Invoke(result);
         }
@@ -35,11 +36,11 @@ public static class MrzAccuracyRun
         return new MrzAccuracyReport(cases);
     }
 
-    public static MrzAccuracyCase ReadOne(MrzImageReader reader, DocumentKind kind, int seed, bool degraded)
+    public static MrzAccuracyCase ReadOne(MrzImageReader reader, DocumentKind kind, int seed, bool degraded, bool harsh = false)
     {
         ArgumentNullException.ThrowIfNull(reader);
         using var flat = SyntheticDocumentGenerator.RenderFlatDocument(kind, seed);
-        var degradation = degraded ? UprightDegradation.Mild(seed) : UprightDegradation.None;
+        var degradation = !degraded ? UprightDegradation.None : harsh ? UprightDegradation.Harsh(seed) : UprightDegradation.Mild(seed);
         using var image = UprightDocuments.Render(flat, degradation, seed);
         var stopwatch = Stopwatch.StartNew();
         var reading = reader.Read(image, Today);

@@ -8,6 +8,11 @@ internal static class MrzOrientedReader
     /// <summary>Uncertain cells are matched again at this many times the working size.</summary>
     private const int FineScale = 3;
 
+    /// <summary>Template softness (Gaussian sigma, working-size pixels) tried first, and the others tried after.</summary>
+    private const double DefaultBlur = 0.6;
+
+    private static readonly double[] _blurs = [0.6, 1.0, 1.4];
+
     /// <summary>Null when this orientation shows no MRZ band.</summary>
     public static MrzImageAttempt? Read(Mat gray, OcrBGlyphBank bank, double[] heightFactors, DateOnly today)
     {
@@ -112,33 +117,44 @@ internal static class MrzOrientedReader
 
         double pitch = geometry.Average(g => g.Pitch);
         double tall = geometry.Max(g => g.TallHeight);
-        var height = BestHeight(gray, bank, geometry, pitch, tall, heightFactors);
-        var set = bank.For(height, pitch);
+        var (height, blur) = BestSize(gray, bank, geometry, pitch, tall, heightFactors);
+        var set = bank.For(height, pitch, blur);
         var scores = geometry.Select(g => Enumerable.Range(0, length).Select(i => MrzGlyphMatcher.Score(gray, set, g.CellCentre(i), g.BaselineAt(i))).ToArray()).ToArray();
-        var fine = bank.For(height * FineScale, pitch * FineScale);
+        var fine = bank.For(height * FineScale, pitch * FineScale, blur * FineScale);
         return MrzCellDecoder.Decode(scores, length, today, (line, column, candidates) =>
             MrzGlyphMatcher.ScoreFine(gray, set, fine, FineScale, geometry[line].CellCentre(column), geometry[line].BaselineAt(column), candidates));
     }
 
-    // The binarised glyph height is only an estimate (blur widens, thresholds thin): try nearby sizes on a few cells.
-    private static double BestHeight(Mat gray, OcrBGlyphBank bank, List<MrzLineGeometry> geometry, double pitch, double tall, double[] factors)
+    // The binarised glyph height is only an estimate (blur widens, thresholds thin), and print, optics and JPEG
+    // soften the glyphs by an unknown amount: try nearby sizes, then softnesses, on a sample of cells.
+    private static (double Height, double Blur) BestSize(Mat gray, OcrBGlyphBank bank, List<MrzLineGeometry> geometry, double pitch, double tall, double[] factors)
     {
         var line = geometry[^1];
         int step = Math.Max(1, line.GlyphCount / 10);
         var sample = Enumerable.Range(0, 10).Select(i => i * step).Where(i => i < line.GlyphCount).ToList();
-        double best = tall;
+        double SampleScore(GlyphSet set) => sample.Average(i => MrzGlyphMatcher.Score(gray, set, line.CellCentre(i), line.BaselineAt(i)).Best);
+
+        double bestHeight = tall;
         double bestScore = double.NegativeInfinity;
         foreach (var factor in factors)
         {
-            var set = bank.For(tall * factor, pitch);
-            double score = sample.Average(i => MrzGlyphMatcher.Score(gray, set, line.CellCentre(i), line.BaselineAt(i)).Best);
+            double score = SampleScore(bank.For(tall * factor, pitch, DefaultBlur));
             if (score > bestScore)
             {
-                bestScore = score;
-                best = tall * factor;
+                (bestScore, bestHeight) = (score, tall * factor);
             }
         }
 
-        return best;
+        double bestBlur = DefaultBlur;
+        foreach (var blur in _blurs)
+        {
+            double score = blur == DefaultBlur ? double.NegativeInfinity : SampleScore(bank.For(bestHeight, pitch, blur));
+            if (score > bestScore)
+            {
+                (bestScore, bestBlur) = (score, blur);
+            }
+        }
+
+        return (bestHeight, bestBlur);
     }
 }

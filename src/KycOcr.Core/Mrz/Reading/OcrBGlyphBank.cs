@@ -15,7 +15,7 @@ internal sealed class OcrBGlyphBank : IDisposable
 
     private readonly SKTypeface _typeface;
     private readonly float _digitRatio;
-    private readonly ConcurrentDictionary<int, Lazy<GlyphSet>> _sets = new();
+    private readonly ConcurrentDictionary<(double, double, double), Lazy<GlyphSet>> _sets = new();
 
     private OcrBGlyphBank(SKTypeface typeface)
     {
@@ -45,14 +45,21 @@ internal sealed class OcrBGlyphBank : IDisposable
         return new OcrBGlyphBank(typeface);
     }
 
-    /// <summary>Templates whose digits are <paramref name="digitHeightPx"/> tall (quantised to 1/4 px) in cells of the given pitch.</summary>
-    public GlyphSet For(double digitHeightPx, double pitchPx)
+    /// <summary>
+    /// Templates whose digits are <paramref name="digitHeightPx"/> tall in cells of the given pitch, softened by a
+    /// Gaussian of <paramref name="blurPx"/>. Sizes are quantised (height to 1/2 px, blur to 0.1 px) so the cache
+    /// stays small: the working size keeps glyph heights within a few dozen values.
+    /// </summary>
+    public GlyphSet For(double digitHeightPx, double pitchPx, double blurPx)
     {
-        int key = (int)Math.Round(digitHeightPx * 4) * 1000 + (int)Math.Round(pitchPx);
-        return _sets.GetOrAdd(key, _ => new Lazy<GlyphSet>(() => Render(Math.Round(digitHeightPx * 4) / 4, Math.Round(pitchPx)))).Value;
+        double height = Math.Round(digitHeightPx * 2) / 2;
+        double pitch = Math.Round(pitchPx);
+        double blur = Math.Round(blurPx * 10) / 10;
+        var key = (height, pitch, blur);
+        return _sets.GetOrAdd(key, _ => new Lazy<GlyphSet>(() => Render(height, pitch, blur))).Value;
     }
 
-    private GlyphSet Render(double digitHeight, double pitch)
+    private GlyphSet Render(double digitHeight, double pitch, double blur)
     {
         int width = Math.Max(6, (int)Math.Round(pitch));
         // Room above the tallest glyph and below the baseline for the '<' and blur.
@@ -86,8 +93,7 @@ internal sealed class OcrBGlyphBank : IDisposable
             }
 
             var blurred = new Mat();
-            // Printing and optics soften edges: ~0.6 px at the working size's ~20 px glyphs.
-            Cv2.GaussianBlur(mat, blurred, new Size(0, 0), Math.Max(0.5, 0.03 * digitHeight));
+            Cv2.GaussianBlur(mat, blurred, new Size(0, 0), blur);
             mat.Dispose();
             templates[i] = blurred;
         }
