@@ -11,6 +11,7 @@ public static class KycOcrCli
         usage: kycocr <command> [arguments]
           extract <image>   preprocess and extract once (no orchestration); prints the GET /id body
           serve [--urls URL] run the whole service here on Azurite (default URL http://127.0.0.1:7071)
+          mrz <image>       read the machine-readable zone offline; exit 0 valid, 1 invalid, 3 none found, 2 error
         Settings come from the environment, with the names of the README's configuration table.
         """;
 
@@ -24,6 +25,8 @@ public static class KycOcrCli
                 return await ServeCommand.RunAsync(ServeCommand.DefaultUrls, configuration, stdout, stderr);
             case ["serve", "--urls", var urls]:
                 return await ServeCommand.RunAsync(urls, configuration, stdout, stderr);
+            case ["mrz", var image]:
+                return await MrzCommand.RunAsync(image, configuration, stdout);
             default:
                 await stderr.WriteAsync(Usage);
                 return ExitCodes.Usage;
@@ -37,5 +40,8 @@ public static class ExitCodes
     public const int Accepted = 0;
     public const int Rejected = 1;
     public const int Error = 2;
+
+    /// <summary><c>kycocr mrz</c>: the image shows no machine-readable zone.</summary>
+    public const int NotFound = 3;
     public const int Usage = 64;
 }

@@ -4,6 +4,7 @@ using KycOcr.Core.Auth;
 using KycOcr.Core.Extraction;
 using KycOcr.Core.Http;
 using KycOcr.Core.Jobs;
+using KycOcr.Core.Mrz.Reading;
 using KycOcr.Core.Preprocessing;
 using KycOcr.Core.Storage;
 using Microsoft.Extensions.Configuration;
@@ -25,6 +26,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<ApiOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<JobOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ModelOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MrzReaderOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => CreateBlobServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
@@ -42,6 +44,8 @@ public static class ServiceCollectionExtensions
         services.AddHttpClient(HealthHandler.HttpClientName);
 
         services.AddSingleton<IImagePreprocessor, ReencodePreprocessor>();
+        // One reader for all: its glyph templates are built once and it is safe for concurrent use.
+        services.AddSingleton(sp => new MrzImageReader(sp.GetRequiredService<IOptions<MrzReaderOptions>>().Value));
         services.AddSingleton<IDocumentExtractor>(sp => DocumentExtractorFactory.Create(sp));
 
         services.AddSingleton<RetentionPurge>();

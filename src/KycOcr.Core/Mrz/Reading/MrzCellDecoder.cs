@@ -1,0 +1,129 @@
+namespace KycOcr.Core.Mrz.Reading;
+
+/// <summary>
+/// Turns per-cell glyph scores into MRZ text: the best character each position's field allows (uncertain cells
+/// matched again more finely), then the parser's checks. When those fail, the runner-up characters of the least
+/// certain cells are tried, and a change is kept only when it is the single one that makes every check hold.
+/// A valid reading is still refused when an uncertain cell's runner-up would be valid too: check digits
+/// do not cover names and nationality, and miss some letter/digit swaps (values 10 apart).
+/// </summary>
+internal static class MrzCellDecoder
+{
+    /// <summary>Cells whose two best candidates are closer than this are matched again more finely.</summary>
+    private const float RefineMargin = 0.12f;
+
+    /// <summary>Below this margin the runner-up is a real possibility that the checks must rule out.</summary>
+    private const float AmbiguousMargin = 0.04f;
+
+    private const int UncertainCells = 10;
+
+    /// <param name="fine">Finer scores of the given candidate characters of (line, column).</param>
+    public static MrzImageAttempt Decode(MrzCellScores[][] cells, int length, DateOnly today, Func<int, int, string, float[]> fine)
+    {
+        var layout = LayoutFor(cells, length);
+        var readings = new MrzCellReading[cells.Length][];
+        double total = 0;
+        for (int line = 0; line < cells.Length; line++)
+        {
+            readings[line] = new MrzCellReading[length];
+            for (int column = 0; column < length; column++)
+            {
+                var allowed = MrzPositionAlphabet.For(layout, line, column);
+                var ranked = cells[line][column].Ranked(allowed).Take(3).ToArray();
+                if (ranked.Length > 1 && ranked[0].Score - ranked[1].Score < RefineMargin)
+                {
+                    var candidates = new string(ranked.Select(r => r.Char).ToArray());
+                    cells[line][column].Refine(candidates, fine(line, column, candidates));
+                    ranked = cells[line][column].Ranked(allowed).Take(2).ToArray();
+                }
+
+                readings[line][column] = ranked.Length > 1
+                    ? new MrzCellReading(ranked[0].Char, ranked[0].Score, ranked[1].Char, ranked[1].Score)
+                    : new MrzCellReading(ranked[0].Char, ranked[0].Score, ranked[0].Char, ranked[0].Score);
+                total += ranked[0].Score;
+            }
+        }
+
+        double score = total / (cells.Length * length);
+        var lines = readings.Select(l => new string(l.Select(c => c.Best).ToArray())).ToArray();
+        var reading = MrzParser.Parse(lines, today);
+        if (reading.Found && !reading.Valid)
+        {
+            reading = RunnerUpRepair(readings, lines, today) ?? reading;
+        }
+
+        return new MrzImageAttempt(reading.Valid ? RefuseAmbiguous(reading, readings, today) : reading, score, false, readings);
+    }
+
+    // Single runner-up substitutions among the least certain cells; adopted only when exactly one validates.
+    private static MrzReading? RunnerUpRepair(MrzCellReading[][] readings, string[] lines, DateOnly today)
+    {
+        var uncertain = readings
+            .SelectMany((cells, line) => cells.Select((cell, column) => (line, column, cell)))
+            .Where(c => c.cell.RunnerUp != c.cell.Best)
+            .OrderBy(c => c.cell.Margin)
+            .Take(UncertainCells);
+        var valid = new Dictionary<string, MrzReading>();
+        foreach (var (line, column, cell) in uncertain)
+        {
+            var candidate = MrzParser.Parse(Substitute(lines, line, column, cell.RunnerUp), today, correct: false);
+            if (candidate.Valid)
+            {
+                valid[string.Join('\n', candidate.Lines)] = candidate;
+            }
+        }
+
+        return valid.Count == 1 ? valid.Values.Single() : null;
+    }
+
+    private static MrzReading RefuseAmbiguous(MrzReading reading, MrzCellReading[][] readings, DateOnly today)
+    {
+        var lines = reading.Lines.ToArray();
+        var errors = new List<string>();
+        for (int line = 0; line < readings.Length && line < lines.Length; line++)
+        {
+            for (int column = 0; column < readings[line].Length && column < lines[line].Length; column++)
+            {
+                var cell = readings[line][column];
+                if (cell.Margin >= AmbiguousMargin || cell.RunnerUp == lines[line][column])
+                {
+                    continue;
+                }
+
+                if (MrzParser.Parse(Substitute(lines, line, column, cell.RunnerUp), today, correct: false).Valid)
+                {
+                    errors.Add($"line {line + 1}, column {column + 1}: two characters match almost equally and no check digit tells them apart");
+                }
+            }
+        }
+
+        return errors.Count == 0 ? reading : reading with { Errors = [.. reading.Errors, .. errors] };
+    }
+
+    private static string[] Substitute(IReadOnlyList<string> lines, int line, int column, char c)
+    {
+        var copy = lines.ToArray();
+        var chars = copy[line].ToCharArray();
+        chars[column] = c;
+        copy[line] = new string(chars);
+        return copy;
+    }
+
+    private static MrzLayout LayoutFor(MrzCellScores[][] cells, int length)
+    {
+        if (cells.Length == 3)
+        {
+            return MrzLayouts.For(MrzFormat.TD1);
+        }
+
+        // Visas differ from TD2/TD3 in the fields after column 28 of line 2; the document code says which it is.
+        bool visa = cells[0][0].Score('V') >= cells[0][0].Ranked("ABCDEFGHIJKLMNOPQRSTUVWXYZ").First().Score;
+        return MrzLayouts.For((length, visa) switch
+        {
+            (36, false) => MrzFormat.TD2,
+            (36, true) => MrzFormat.MRVB,
+            (_, false) => MrzFormat.TD3,
+            (_, true) => MrzFormat.MRVA,
+        });
+    }
+}

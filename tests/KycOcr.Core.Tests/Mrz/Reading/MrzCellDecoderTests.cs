@@ -1,0 +1,78 @@
+using KycOcr.Core.Mrz.Reading;
+
+namespace KycOcr.Core.Tests.Mrz.Reading;
+
+/// <summary>How per-cell scores become a reading: check digits arbitrate, and what they cannot settle is refused.</summary>
+public sealed class MrzCellDecoderTests
+{
+    private static readonly string[] _specimen = MrzSamples.Td3;
+
+    /// <summary>Cells that score the printed character 0.95 and everything else 0.2, with the given overrides.</summary>
+    private static MrzCellScores[][] Cells(string[] lines, params (int Line, int Column, char Char, float Score)[] overrides) =>
+        lines.Select((line, l) => line.Select((printed, c) =>
+        {
+            var scores = OcrBGlyphBank.Alphabet.Select(a => a == printed ? 0.95f : 0.2f).ToArray();
+            foreach (var o in overrides.Where(o => o.Line == l && o.Column == c))
+            {
+                scores[OcrBGlyphBank.Alphabet.IndexOf(o.Char)] = o.Score;
+            }
+
+            return new MrzCellScores(scores);
+        }).ToArray()).ToArray();
+
+    private static MrzImageAttempt DecodeWithoutRefinement(MrzCellScores[][] cells) =>
+        // Refinement hands back the coarse scores unchanged, so the test controls every margin.
+        MrzCellDecoder.Decode(cells, cells[0].Length, MrzSamples.Today, (line, column, candidates) => candidates.Select(c => cells[line][column].Score(c)).ToArray());
+
+    [Fact]
+    public void Clear_cells_read_as_printed()
+    {
+        var attempt = DecodeWithoutRefinement(Cells(_specimen));
+
+        Assert.True(attempt.Reading.Valid);
+        Assert.Equal(_specimen, attempt.Reading.Lines);
+        Assert.Equal('L', attempt.Cells[1][0].Best);
+    }
+
+    [Fact]
+    public void A_name_cell_with_a_close_runner_up_is_refused_because_no_check_digit_covers_names()
+    {
+        // Line 1, column 7 is the 'R' of ERIKSSON; 'B' scores almost as well.
+        var attempt = DecodeWithoutRefinement(Cells(_specimen, (0, 6, 'B', 0.94f)));
+
+        Assert.False(attempt.Reading.Valid);
+        Assert.Equal(_specimen, attempt.Reading.Lines);
+        Assert.Contains(attempt.Reading.Errors, e => e.StartsWith("line 1, column 7:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_date_cell_with_a_close_runner_up_stays_valid_when_the_check_digit_rules_the_runner_up_out()
+    {
+        // Line 2, column 14 is the first birth-date digit '7'; a '1' there would break the birth-date check.
+        var attempt = DecodeWithoutRefinement(Cells(_specimen, (1, 13, '1', 0.94f)));
+
+        Assert.True(attempt.Reading.Valid);
+        Assert.Equal(_specimen, attempt.Reading.Lines);
+    }
+
+    [Fact]
+    public void A_runner_up_that_alone_makes_the_checks_hold_is_adopted()
+    {
+        // The birth date's last digit '2' reads best as '3'; its runner-up is the printed '2'.
+        var attempt = DecodeWithoutRefinement(Cells(_specimen, (1, 18, '3', 0.97f)));
+
+        Assert.True(attempt.Reading.Valid);
+        Assert.Equal(_specimen, attempt.Reading.Lines);
+    }
+
+    [Fact]
+    public void Letters_never_win_digit_only_positions()
+    {
+        // An 'O' scoring above the printed '0' in the expiry date is not allowed there.
+        var attempt = DecodeWithoutRefinement(Cells(_specimen, (1, 23, 'O', 0.99f)));
+
+        Assert.True(attempt.Reading.Valid);
+        Assert.Equal('0', attempt.Cells[1][23].Best);
+        Assert.Equal(_specimen, attempt.Reading.Lines);
+    }
+}
