@@ -48,6 +48,10 @@ public static class ExtractCommand
         {
             return await WriteAsync(stdout, new ApiError(e.Message, "invalid_configuration"), ExitCodes.Error);
         }
+        catch (DocumentRejectedException e)
+        {
+            return await WriteAsync(stdout, new ApiError(e.Message, e.Code), ExitCodes.Rejected);
+        }
         catch (FinalExtractionException e)
         {
             return await WriteAsync(stdout, new ApiError(e.Message, e.Code), ExitCodes.Error);

@@ -3,6 +3,7 @@ using System.ClientModel.Primitives;
 using Azure.AI.OpenAI;
 using Azure.Identity;
 using KycOcr.Core.Configuration;
+using KycOcr.Core.Mrz.Reading;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -21,11 +22,15 @@ public static class DocumentExtractorFactory
         var time = services.GetRequiredService<TimeProvider>();
         var loggers = services.GetRequiredService<ILoggerFactory>();
 
+        var mrz = services.GetRequiredService<MrzImageReader>();
+
         return model.EffectiveExtractor switch
         {
-            ModelOptions.AzureOpenAi => new OpenAiVisionExtractor(AzureChatClient(model, jobs), model, jobs, time, loggers.CreateLogger<OpenAiVisionExtractor>()),
-            ModelOptions.OpenAi => new OpenAiVisionExtractor(OpenAiChatClient(model, jobs), model, jobs, time, loggers.CreateLogger<OpenAiVisionExtractor>()),
-            _ => new UnavailableExtractor(),
+            ModelOptions.AzureOpenAi => new MrzVerifyingExtractor(
+                new OpenAiVisionExtractor(AzureChatClient(model, jobs), model, jobs, time, loggers.CreateLogger<OpenAiVisionExtractor>()), mrz, time),
+            ModelOptions.OpenAi => new MrzVerifyingExtractor(
+                new OpenAiVisionExtractor(OpenAiChatClient(model, jobs), model, jobs, time, loggers.CreateLogger<OpenAiVisionExtractor>()), mrz, time),
+            _ => new OfflineMrzExtractor(mrz, time),
         };
     }
 

@@ -17,6 +17,12 @@ public sealed class FinalExtractionException(string code, string message, Except
     public string Code { get; } = code;
 }
 
+/// <summary>The photo cannot give the fields (no readable MRZ for the offline reader): the customer must retake it (422).</summary>
+public sealed class DocumentRejectedException(string code, string message) : Exception(message)
+{
+    public string Code { get; } = code;
+}
+
 /// <summary>Stable codes of extraction failures.</summary>
 public static class ExtractionErrorCodes
 {
@@ -29,6 +35,7 @@ public static class ExtractionErrorCodes
     public const string Refused = "model_refused";
     public const string Truncated = "truncated";
     public const string InvalidReply = "invalid_model_reply";
-    public const string NotConfigured = "extractor_unavailable";
     public const string AuthenticationFailed = "model_authentication_failed";
+    public const string MrzNotFound = "mrz_not_found";
+    public const string MrzInvalid = "mrz_invalid";
 }

@@ -33,6 +33,10 @@ public sealed class ExtractActivity(BlobJobStore store, IDocumentExtractor extra
         {
             return new ExtractOutcome(null, new ApiError(e.Message, e.Code));
         }
+        catch (DocumentRejectedException e)
+        {
+            return new ExtractOutcome(null, new ApiError(e.Message, e.Code), Rejected: true);
+        }
 
         var result = DocumentResult.From(input.TaskId, document, input.Quality,
             new Dictionary<string, long>

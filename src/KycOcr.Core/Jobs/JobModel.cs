@@ -50,4 +50,5 @@ public sealed record PreprocessOutcome(string? ImageBlobName, JsonElement? Quali
 public sealed record ExtractInput(string TaskId, string ImageBlobName, JsonElement? Quality, long PreprocessingMs);
 
 /// <summary>The result body, or a final (not retryable) failure. Retryable failures are thrown instead.</summary>
-public sealed record ExtractOutcome(JsonElement? Result, ApiError? Error);
+/// <param name="Rejected">The error is the photo's fault (422), not the service's.</param>
+public sealed record ExtractOutcome(JsonElement? Result, ApiError? Error, bool Rejected = false);

@@ -86,7 +86,9 @@ public sealed class ReadDocumentOrchestration : TaskOrchestrator<JobRequest, Job
             new ExtractInput(job.TaskId, prepared.ImageBlobName!, prepared.Quality, prepared.ElapsedMs),
             TaskOptions.FromRetryPolicy(retry));
 
-        return extracted.Result is { } result ? JobOutcome.Succeeded(result) : JobOutcome.Failed(extracted.Error!);
+        if (extracted.Result is { } result)
+            return JobOutcome.Succeeded(result);
+        return extracted.Rejected ? JobOutcome.Rejected(extracted.Error!) : JobOutcome.Failed(extracted.Error!);
     }
 
     private static async Task<JobOutcome> CompleteAsync(Task<JobOutcome> stages, JobRequest job, ILogger logger)
