@@ -19,6 +19,39 @@ internal static class MrzGlyphMatcher
     }
 
     /// <summary>
+    /// Every cell of a line at once: one correlation of each template over the whole line strip, then the best
+    /// position within each cell's window. Same scores as <see cref="Score"/> cell by cell, at a fraction of the calls.
+    /// </summary>
+    public static MrzCellScores[] ScoreLine(Mat gray, GlyphSet glyphs, MrzLineGeometry line, int first, int cells)
+    {
+        var windows = Enumerable.Range(first, cells).Select(i => Window(glyphs, line.CellCentre(i), line.BaselineAt(i))).ToArray();
+        var strip = windows.Aggregate((a, b) => a | b);
+        using var search = Crop(gray, strip);
+        var scores = new float[cells][];
+        for (int i = 0; i < cells; i++)
+        {
+            scores[i] = new float[glyphs.Templates.Length];
+        }
+
+        using var result = new Mat();
+        for (int t = 0; t < glyphs.Templates.Length; t++)
+        {
+            Cv2.MatchTemplate(search, glyphs.Templates[t], result, TemplateMatchModes.CCoeffNormed);
+            for (int i = 0; i < cells; i++)
+            {
+                // A window's valid template positions, in result coordinates.
+                var w = windows[i];
+                var positions = new Rect(w.X - strip.X, w.Y - strip.Y, w.Width - glyphs.Width + 1, w.Height - glyphs.Height + 1);
+                using var roi = new Mat(result, positions);
+                Cv2.MinMaxLoc(roi, out _, out double max);
+                scores[i][t] = (float)max;
+            }
+        }
+
+        return scores.Select(s => new MrzCellScores(s)).ToArray();
+    }
+
+    /// <summary>
     /// Scores of <paramref name="candidates"/> with the cell and the templates at <paramref name="upscale"/> times the size:
     /// finer than whole-pixel alignment, which settles look-alikes such as O and Q at ~20 px glyphs.
     /// </summary>

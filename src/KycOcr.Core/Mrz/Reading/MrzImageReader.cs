@@ -15,8 +15,6 @@ public sealed class MrzImageReader : IDisposable
     /// <summary>Long side, in pixels, the document is scaled to before reading, so kernel sizes mean the same for every input.</summary>
     public const int WorkingLongSide = 1024;
 
-    private static readonly double[] _heightFactors = [0.84, 0.88, 0.92, 0.96, 1.0, 1.04, 1.08, 1.12];
-
     private readonly OcrBGlyphBank _glyphs;
 
     /// <exception cref="MrzFontUnavailableException">The OCR-B font is missing or unreadable.</exception>
@@ -61,7 +59,7 @@ public sealed class MrzImageReader : IDisposable
                 gray.CopyTo(oriented);
             }
 
-            var attempt = MrzOrientedReader.Read(oriented, _glyphs, _heightFactors, today);
+            var attempt = MrzOrientedReader.Read(oriented, _glyphs, today);
             if (attempt is null)
             {
                 continue;

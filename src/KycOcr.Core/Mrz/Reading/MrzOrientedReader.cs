@@ -13,8 +13,16 @@ internal static class MrzOrientedReader
 
     private static readonly double[] _blurs = [0.6, 1.0, 1.4];
 
+    /// <summary>Cells the size and softness are tuned on.</summary>
+    private const int SampleCells = 10;
+
+    /// <summary>Glyph heights tried first, as shares of the measured one; then the best ± <see cref="HeightStep"/>.</summary>
+    private static readonly double[] _coarseHeights = [0.86, 0.94, 1.02, 1.10];
+
+    private const double HeightStep = 0.04;
+
     /// <summary>Null when this orientation shows no MRZ band.</summary>
-    public static MrzImageAttempt? Read(Mat gray, OcrBGlyphBank bank, double[] heightFactors, DateOnly today)
+    public static MrzImageAttempt? Read(Mat gray, OcrBGlyphBank bank, DateOnly today)
     {
         using var deskewed = Deskew(gray, out var lines, out var ink);
         using (ink)
@@ -35,7 +43,7 @@ internal static class MrzOrientedReader
             MrzImageAttempt? best = null;
             foreach (var length in CandidateLengths(lines.Count, glyphs))
             {
-                var attempt = ReadAs(deskewed, glyphs, length, bank, heightFactors, today);
+                var attempt = ReadAs(deskewed, glyphs, length, bank, today);
                 if (attempt is null)
                 {
                     continue;
@@ -102,7 +110,7 @@ internal static class MrzOrientedReader
         return Math.Abs(count - 36) <= Math.Abs(count - 44) ? [36, 44] : [44, 36];
     }
 
-    private static MrzImageAttempt? ReadAs(Mat gray, List<List<MrzGlyphBox>> glyphs, int length, OcrBGlyphBank bank, double[] heightFactors, DateOnly today)
+    private static MrzImageAttempt? ReadAs(Mat gray, List<List<MrzGlyphBox>> glyphs, int length, OcrBGlyphBank bank, DateOnly today)
     {
         var geometry = new List<MrzLineGeometry>();
         foreach (var line in glyphs)
@@ -117,33 +125,42 @@ internal static class MrzOrientedReader
 
         double pitch = geometry.Average(g => g.Pitch);
         double tall = geometry.Max(g => g.TallHeight);
-        var (height, blur) = BestSize(gray, bank, geometry, pitch, tall, heightFactors);
+        var (height, blur) = BestSize(gray, bank, geometry, pitch, tall);
         var set = bank.For(height, pitch, blur);
-        var scores = geometry.Select(g => Enumerable.Range(0, length).Select(i => MrzGlyphMatcher.Score(gray, set, g.CellCentre(i), g.BaselineAt(i))).ToArray()).ToArray();
+        var scores = geometry.Select(g => MrzGlyphMatcher.ScoreLine(gray, set, g, 0, length)).ToArray();
         var fine = bank.For(height * FineScale, pitch * FineScale, blur * FineScale);
         return MrzCellDecoder.Decode(scores, length, today, (line, column, candidates) =>
             MrzGlyphMatcher.ScoreFine(gray, set, fine, FineScale, geometry[line].CellCentre(column), geometry[line].BaselineAt(column), candidates));
     }
 
     // The binarised glyph height is only an estimate (blur widens, thresholds thin), and print, optics and JPEG
-    // soften the glyphs by an unknown amount: try nearby sizes, then softnesses, on a sample of cells.
-    private static (double Height, double Blur) BestSize(Mat gray, OcrBGlyphBank bank, List<MrzLineGeometry> geometry, double pitch, double tall, double[] factors)
+    // soften the glyphs by an unknown amount: try nearby sizes, then softnesses, on the first cells of a line that
+    // holds digits (document number and dates: TD1's line 2, the last line otherwise).
+    private static (double Height, double Blur) BestSize(Mat gray, OcrBGlyphBank bank, List<MrzLineGeometry> geometry, double pitch, double tall)
     {
-        var line = geometry[^1];
-        int step = Math.Max(1, line.GlyphCount / 10);
-        var sample = Enumerable.Range(0, 10).Select(i => i * step).Where(i => i < line.GlyphCount).ToList();
-        double SampleScore(GlyphSet set) => sample.Average(i => MrzGlyphMatcher.Score(gray, set, line.CellCentre(i), line.BaselineAt(i)).Best);
+        var line = geometry.Count == 3 ? geometry[1] : geometry[^1];
+        double SampleScore(GlyphSet set) => MrzGlyphMatcher.ScoreLine(gray, set, line, 0, SampleCells).Average(c => c.Best);
 
+        // Coarse steps over −14 %…+10 % of the measured height, then the neighbours of the best (−18 %…+14 % in all).
         double bestHeight = tall;
         double bestScore = double.NegativeInfinity;
-        foreach (var factor in factors)
+        void Try(double height)
         {
-            double score = SampleScore(bank.For(tall * factor, pitch, DefaultBlur));
+            double score = SampleScore(bank.For(height, pitch, DefaultBlur));
             if (score > bestScore)
             {
-                (bestScore, bestHeight) = (score, tall * factor);
+                (bestScore, bestHeight) = (score, height);
             }
         }
+
+        foreach (var factor in _coarseHeights)
+        {
+            Try(tall * factor);
+        }
+
+        double coarse = bestHeight;
+        Try(coarse - HeightStep * tall);
+        Try(coarse + HeightStep * tall);
 
         double bestBlur = DefaultBlur;
         foreach (var blur in _blurs)
