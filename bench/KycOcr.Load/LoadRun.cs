@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using Azure.Storage.Blobs;
-using KycOcr.TestSupport.Documents;
+using KycOcr.Samples;
 using KycOcr.TestSupport.Hosting;
 using KycOcr.TestSupport.Http;
 using KycOcr.TestSupport.Model;

@@ -10,6 +10,7 @@ public static class KycOcrCli
         """
         usage: kycocr <command> [arguments]
           extract <image>   preprocess and extract once (no orchestration); prints the GET /id body
+          sample <passport|id_card> <out.jpg> [--seed N]  write a synthetic specimen photo (invented data)
           serve [--urls URL] run the whole service here on Azurite (default URL http://127.0.0.1:7071)
           mrz <image>       read the machine-readable zone offline; exit 0 valid, 1 invalid, 3 none found, 2 error
         Settings come from the environment, with the names of the README's configuration table.
@@ -21,6 +22,8 @@ public static class KycOcrCli
         {
             case ["extract", var image]:
                 return await ExtractCommand.RunAsync(image, configuration, stdout);
+            case ["sample", .. var sampleArgs]:
+                return await SampleCommand.RunAsync(sampleArgs, stdout, stderr);
             case ["serve"]:
                 return await ServeCommand.RunAsync(ServeCommand.DefaultUrls, configuration, stdout, stderr);
             case ["serve", "--urls", var urls]:

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using KycOcr.Samples;
 using KycOcr.TestSupport.Documents;
 using Microsoft.Extensions.Configuration;
 using OpenCvSharp;

@@ -5,7 +5,7 @@ using KycOcr.Core.Http;
 using KycOcr.Core.Jobs;
 using KycOcr.Core.Storage;
 using KycOcr.Functions.Tests.Http;
-using KycOcr.TestSupport.Documents;
+using KycOcr.Samples;
 using KycOcr.TestSupport.Hosting;
 using KycOcr.TestSupport.Storage;
 using Microsoft.AspNetCore.Http;

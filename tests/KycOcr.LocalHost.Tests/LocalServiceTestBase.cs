@@ -1,6 +1,6 @@
 using Azure.Storage.Blobs;
 using KycOcr.Core.Storage;
-using KycOcr.TestSupport.Documents;
+using KycOcr.Samples;
 using KycOcr.TestSupport.Hosting;
 using KycOcr.TestSupport.Http;
 using KycOcr.TestSupport.Logging;

@@ -1,6 +1,6 @@
 using System.Net;
 using Azure.Storage.Blobs;
-using KycOcr.TestSupport.Documents;
+using KycOcr.Samples;
 using KycOcr.TestSupport.Hosting;
 using KycOcr.TestSupport.Http;
 using KycOcr.TestSupport.Model;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using KycOcr.Core.Mrz.Reading;
+using KycOcr.Samples;
 using KycOcr.TestSupport.Documents;
 using KycOcr.TestSupport.MrzBenchmark;
 using OpenCvSharp;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using KycOcr.Core.Configuration;
 using KycOcr.Core.Extraction;
 using KycOcr.Core.Mrz.Reading;
+using KycOcr.Samples;
 using KycOcr.TestSupport.Documents;
 using KycOcr.TestSupport.Model;
 using Microsoft.Extensions.Configuration;

@@ -3,7 +3,7 @@ using KycOcr.Core.Configuration;
 using KycOcr.Core.Jobs;
 using KycOcr.Core.Storage;
 using KycOcr.Core.Telemetry;
-using KycOcr.TestSupport.Documents;
+using KycOcr.Samples;
 using KycOcr.TestSupport.Hosting;
 using KycOcr.TestSupport.Model;
 using KycOcr.TestSupport.Storage;

@@ -1,3 +1,5 @@
+using KycOcr.Samples;
+
 namespace KycOcr.TestSupport.Documents;
 
 /// <summary>

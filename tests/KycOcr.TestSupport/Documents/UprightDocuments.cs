@@ -1,5 +1,7 @@
 using OpenCvSharp;
 
+using KycOcr.Samples;
+
 namespace KycOcr.TestSupport.Documents;
 
 /// <summary>

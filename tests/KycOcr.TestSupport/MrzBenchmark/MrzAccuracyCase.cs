@@ -1,4 +1,4 @@
-using KycOcr.TestSupport.Documents;
+using KycOcr.Samples;
 
 namespace KycOcr.TestSupport.MrzBenchmark;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using KycOcr.TestSupport.Documents;
+using KycOcr.Samples;
 
 namespace KycOcr.TestSupport.MrzBenchmark;
 

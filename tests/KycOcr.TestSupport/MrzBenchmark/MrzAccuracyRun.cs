@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using KycOcr.Core.Mrz;
 using KycOcr.Core.Mrz.Reading;
+using KycOcr.Samples;
 using KycOcr.TestSupport.Documents;
 
 namespace KycOcr.TestSupport.MrzBenchmark;

@@ -1,5 +1,6 @@
 using KycOcr.Core.Mrz;
 using KycOcr.Core.Mrz.Reading;
+using KycOcr.Samples;
 using KycOcr.TestSupport.Documents;
 using KycOcr.TestSupport.MrzBenchmark;
 using OpenCvSharp;

@@ -1,0 +1,347 @@
+using System.Globalization;
+using OpenCvSharp;
+using SkiaSharp;
+
+namespace KycOcr.Samples;
+
+/// <summary>
+/// Draws the flat, upright document. All coordinates are millimetres (the canvas is scaled),
+/// so the same seed gives the same design at any resolution.
+/// </summary>
+internal static class DocumentRenderer
+{
+    private sealed record Cell(string Label, string Value, double Weight);
+
+    public static RenderedDocument Render(DocumentLayout layout, HolderData holder, IReadOnlyList<string> mrzLines, double pixelsPerMm, int seed)
+    {
+        // Resolve the font before allocating native memory: a missing font then leaks nothing.
+        var text = new TextPainter(OcrBFont.Default);
+        int width = (int)Math.Round(layout.WidthMm * pixelsPerMm);
+        int height = (int)Math.Round(layout.HeightMm * pixelsPerMm);
+        var bgra = new Mat(height, width, MatType.CV_8UC4, Scalar.All(0));
+        try
+        {
+            float sx = (float)(width / layout.WidthMm);
+            float sy = (float)(height / layout.HeightMm);
+            using (var surface = new MatCanvas(bgra))
+            {
+                var canvas = surface.Canvas;
+                canvas.Scale(sx, sy);
+                Draw(canvas, text, layout, holder, mrzLines, SeedStreams.Create(seed, "decor"));
+            }
+
+            return new RenderedDocument(bgra, pixelsPerMm, layout, MrzRegionOf(layout, sx, sy));
+        }
+        catch
+        {
+            bgra.Dispose();
+            throw;
+        }
+    }
+
+    private static void Draw(SKCanvas canvas, TextPainter text, DocumentLayout layout, HolderData holder, IReadOnlyList<string> mrzLines, Random rng)
+    {
+        var palette = DocumentPalette.For(layout.Kind);
+        float w = (float)layout.WidthMm;
+        float h = (float)layout.HeightMm;
+        float bandTop = (float)layout.MrzBandTopMm;
+        float header = (float)layout.HeaderMm;
+
+        float radius = (float)layout.CornerRadiusMm;
+        canvas.ClipRoundRect(new SKRoundRect(new SKRect(0, 0, w, h), radius, radius), SKClipOperation.Intersect, antialias: true);
+
+        using (var tint = new SKPaint())
+        {
+            tint.Shader = SKShader.CreateLinearGradient(new SKPoint(0, 0), new SKPoint(w, 0), [palette.TintLeft, palette.TintRight], SKShaderTileMode.Clamp);
+            canvas.DrawRect(0, 0, w, h, tint);
+        }
+
+        DrawGuilloche(canvas, new SKRect(0, header, w, bandTop), layout, palette, rng);
+
+        // The MRZ clear zone: lighter, no pattern, so the OCR-B characters stand on a plain ground.
+        using (var clear = new SKPaint { Color = new SKColor(255, 255, 255, 120) })
+        {
+            canvas.DrawRect(0, bandTop, w, h - bandTop, clear);
+        }
+
+        DrawHeader(canvas, text, layout, palette, holder);
+        DrawPortrait(canvas, text, layout, rng);
+        double fieldsEnd = DrawFields(canvas, text, layout, palette, holder);
+        DrawSignature(canvas, text, layout, palette, fieldsEnd, rng);
+
+        for (int i = 0; i < mrzLines.Count; i++)
+        {
+            text.DrawMonospaced(canvas, mrzLines[i], layout.MrzLeftMm, layout.MrzBaselineMm(i), DocumentLayout.MrzCharHeightMm, DocumentLayout.MrzPitchMm, palette.Ink);
+        }
+    }
+
+    private static void DrawGuilloche(SKCanvas canvas, SKRect area, DocumentLayout layout, DocumentPalette palette, Random rng)
+    {
+        // Clipped so no pattern reaches the MRZ clear zone.
+        canvas.Save();
+        canvas.ClipRect(area, SKClipOperation.Intersect, antialias: true);
+        using var paint = new SKPaint
+        {
+            Style = SKPaintStyle.Stroke,
+            StrokeWidth = 0.08f,
+            IsAntialias = true,
+            Color = palette.HeaderRight.WithAlpha(70),
+        };
+
+        int waves = rng.Next(14, 22);
+        double wavelength = rng.Uniform(14, 26);
+        double amplitude = rng.Uniform(1.5, 3.5);
+        double drift = rng.Uniform(0.2, 0.5);
+        for (int k = 0; k < waves; k++)
+        {
+            using var path = new SKPathBuilder();
+            double y0 = area.Top + (k + 0.5) * area.Height / waves;
+            for (double x = area.Left; x <= area.Right + 0.5; x += 0.4)
+            {
+                double y = y0 + amplitude * Math.Sin(2 * Math.PI * x / wavelength + k * drift)
+                    + 0.4 * amplitude * Math.Sin(2 * Math.PI * x / (wavelength * 0.37) - k * drift * 1.7);
+                if (x == area.Left)
+                {
+                    path.MoveTo(area.Left, (float)y);
+                }
+                else
+                {
+                    path.LineTo((float)x, (float)y);
+                }
+            }
+
+            DrawBuilt(canvas, path, paint);
+        }
+
+        // A rosette in the field area, the classic security-print motif.
+        paint.Color = palette.HeaderLeft.WithAlpha(55);
+        var fields = layout.Fields;
+        float cx = (float)rng.Uniform(fields.X + fields.Width * 0.5, fields.Right - fields.Height * 0.25);
+        float cy = (float)(fields.Y + fields.Height * 0.5);
+        float r = (float)(Math.Min(fields.Width, fields.Height) * rng.Uniform(0.3, 0.42));
+        int lobes = rng.Next(9, 17);
+        for (int copy = 0; copy < 6; copy++)
+        {
+            using var path = new SKPathBuilder();
+            double phase = copy * Math.PI / (3 * lobes);
+            for (int i = 0; i <= 720; i++)
+            {
+                double t = i * 2 * Math.PI / 720;
+                double rr = r * (0.72 + 0.28 * Math.Cos(lobes * t + phase));
+                float px = cx + (float)(rr * Math.Cos(t));
+                float py = cy + (float)(rr * Math.Sin(t));
+                if (i == 0)
+                {
+                    path.MoveTo(px, py);
+                }
+                else
+                {
+                    path.LineTo(px, py);
+                }
+            }
+
+            DrawBuilt(canvas, path, paint);
+        }
+
+        canvas.Restore();
+    }
+
+    private static void DrawHeader(SKCanvas canvas, TextPainter text, DocumentLayout layout, DocumentPalette palette, HolderData holder)
+    {
+        float w = (float)layout.WidthMm;
+        float header = (float)layout.HeaderMm;
+        using (var band = new SKPaint())
+        {
+            band.Shader = SKShader.CreateLinearGradient(new SKPoint(0, 0), new SKPoint(w, 0), [palette.HeaderLeft, palette.HeaderRight], SKShaderTileMode.Clamp);
+            canvas.DrawRect(0, 0, w, header, band);
+        }
+
+        // Emblem: circle and star, geometric only; kept clear of the corner so the corner shows the band colour.
+        float ex = header * 0.5f + 2.5f;
+        float ey = header * 0.5f;
+        float er = header * 0.36f;
+        using (var emblem = new SKPaint { Style = SKPaintStyle.Stroke, StrokeWidth = header * 0.04f, IsAntialias = true, Color = SKColors.White.WithAlpha(220) })
+        {
+            canvas.DrawCircle(ex, ey, er, emblem);
+            using var star = new SKPathBuilder();
+            for (int i = 0; i < 10; i++)
+            {
+                double a = -Math.PI / 2 + i * Math.PI / 5;
+                double rr = i % 2 == 0 ? er * 0.78 : er * 0.32;
+                float px = ex + (float)(rr * Math.Cos(a));
+                float py = ey + (float)(rr * Math.Sin(a));
+                if (i == 0)
+                {
+                    star.MoveTo(px, py);
+                }
+                else
+                {
+                    star.LineTo(px, py);
+                }
+            }
+
+            star.Close();
+            emblem.Style = SKPaintStyle.Fill;
+            DrawBuilt(canvas, star, emblem);
+        }
+
+        double titleX = ex + er + 2.0;
+        double stateWidth = header * 1.6;
+        double titleWidth = w - titleX - stateWidth - 6.0;
+        text.Draw(canvas, layout.Title, titleX, header * 0.55, header * 0.32, titleWidth, SKColors.White);
+        text.Draw(canvas, "SPECIMEN - SYNTHETIC TEST DOCUMENT", titleX, header * 0.86, header * 0.12, titleWidth, SKColors.White.WithAlpha(210));
+        text.Draw(canvas, holder.IssuingState, w - 5.0 - stateWidth, header * 0.62, header * 0.34, stateWidth, SKColors.White);
+    }
+
+    private static void DrawPortrait(SKCanvas canvas, TextPainter text, DocumentLayout layout, Random rng)
+    {
+        var p = layout.Portrait;
+        var rect = new SKRect((float)p.X, (float)p.Y, (float)p.Right, (float)p.Bottom);
+        canvas.Save();
+        canvas.ClipRect(rect, SKClipOperation.Intersect, antialias: true);
+
+        byte shade = (byte)rng.Next(200, 230);
+        using (var ground = new SKPaint())
+        {
+            ground.Shader = SKShader.CreateLinearGradient(
+                new SKPoint(rect.Left, rect.Top), new SKPoint(rect.Left, rect.Bottom),
+                [new SKColor(shade, (byte)(shade + 8), (byte)Math.Min(255, shade + 20)), new SKColor((byte)(shade - 30), (byte)(shade - 22), (byte)(shade - 10))],
+                SKShaderTileMode.Clamp);
+            canvas.DrawRect(rect, ground);
+        }
+
+        // Faceless silhouette from a circle and an oval, plus a few random geometric accents.
+        byte tone = (byte)rng.Next(95, 140);
+        using var figure = new SKPaint { IsAntialias = true, Color = new SKColor(tone, (byte)(tone + 10), (byte)(tone + 25)) };
+        float cx = rect.MidX + (float)rng.Uniform(-0.05, 0.05) * rect.Width;
+        canvas.DrawOval(new SKPoint(cx, rect.Top + rect.Height * 0.38f), new SKSize(rect.Width * 0.22f, rect.Height * 0.2f), figure);
+        canvas.DrawOval(new SKPoint(cx, rect.Bottom + rect.Height * 0.02f), new SKSize(rect.Width * 0.44f, rect.Height * 0.34f), figure);
+
+        using var accent = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 0.25f, Color = new SKColor(255, 255, 255, 90) };
+        for (int i = 0; i < 3; i++)
+        {
+            canvas.DrawCircle(rect.Left + (float)rng.NextDouble() * rect.Width, rect.Top + (float)rng.NextDouble() * rect.Height, rect.Width * (float)rng.Uniform(0.1, 0.3), accent);
+        }
+
+        canvas.Restore();
+
+        using var frame = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 0.15f, Color = new SKColor(90, 90, 100) };
+        canvas.DrawRect(rect, frame);
+        text.Draw(canvas, "SPECIMEN", p.X + p.Width * 0.1, p.Bottom - p.Height * 0.06, p.Width * 0.09, p.Width * 0.8, new SKColor(200, 30, 30, 170));
+    }
+
+    private static double DrawFields(SKCanvas canvas, TextPainter text, DocumentLayout layout, DocumentPalette palette, HolderData holder)
+    {
+        string dob = VisualDate(holder.BirthDate);
+        string expiry = VisualDate(holder.ExpiryDate);
+        string issue = VisualDate(holder.ExpiryDate.AddYears(-10).AddDays(1));
+        var rows = new List<Cell[]>();
+        if (layout.Kind == DocumentKind.PassportTd3)
+        {
+            rows.Add([new("TYPE", "P", 0.5), new("CODE OF ISSUING STATE", holder.IssuingState, 1.3), new("PASSPORT NO.", holder.DocumentNumber, 1.4)]);
+        }
+
+        rows.Add([new("SURNAME", holder.Surname, 1)]);
+        rows.Add([new("GIVEN NAMES", string.Join(' ', holder.GivenNames), 1)]);
+        rows.Add([new("NATIONALITY", holder.Nationality, 1), new("SEX", holder.Sex.ToString(), 0.6), new("DATE OF BIRTH", dob, 1.4)]);
+        if (layout.Kind == DocumentKind.PassportTd3)
+        {
+            rows.Add([new("DATE OF ISSUE", issue, 1), new("DATE OF EXPIRY", expiry, 1)]);
+        }
+        else
+        {
+            rows.Add([new("DOCUMENT NO.", holder.DocumentNumber, 1.3), new("DATE OF EXPIRY", expiry, 1)]);
+        }
+
+        if (holder.OptionalData.Length > 0)
+        {
+            rows.Add([new("PERSONAL NO.", holder.OptionalData, 1)]);
+        }
+
+        var area = layout.Fields;
+        double label = layout.LabelCapMm;
+        double value = layout.ValueCapMm;
+        double rowHeight = label + 0.8 + value + 1.5;
+        double y = area.Y;
+        foreach (var row in rows)
+        {
+            double total = row.Sum(c => c.Weight);
+            double x = area.X;
+            foreach (var cell in row)
+            {
+                double cellWidth = area.Width * cell.Weight / total;
+                text.Draw(canvas, cell.Label, x, y + label, label, cellWidth - 1.0, palette.Label);
+                text.Draw(canvas, cell.Value, x, y + label + 0.8 + value, value, cellWidth - 1.0, palette.Ink);
+                x += cellWidth;
+            }
+
+            y += rowHeight;
+        }
+
+        return y;
+    }
+
+    private static void DrawSignature(SKCanvas canvas, TextPainter text, DocumentLayout layout, DocumentPalette palette, double top, Random rng)
+    {
+        var area = layout.Fields;
+        double room = Math.Min(area.Bottom, layout.MrzBandTopMm - 1.0) - top;
+        if (room < 7.0)
+        {
+            return;
+        }
+
+        text.Draw(canvas, "HOLDER'S SIGNATURE", area.X, top + layout.LabelCapMm, layout.LabelCapMm, area.Width * 0.6, palette.Label);
+        // A random smooth scribble: sums of sines, unreadable by design.
+        using var pen = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 0.3f, StrokeCap = SKStrokeCap.Round, Color = new SKColor(25, 40, 120) };
+        using var path = new SKPathBuilder();
+        double baseY = top + layout.LabelCapMm + Math.Min(room - layout.LabelCapMm, 9.0) * 0.55;
+        double width = Math.Min(area.Width * 0.55, 40);
+        double f1 = rng.Uniform(0.6, 1.2);
+        double f2 = rng.Uniform(1.5, 2.6);
+        double ph = rng.Uniform(0, Math.PI);
+        for (int i = 0; i <= 200; i++)
+        {
+            double t = i / 200.0;
+            double x = area.X + 2 + t * width + 1.2 * Math.Sin(2 * Math.PI * t * f2 * 3 + ph);
+            double y = baseY + 1.8 * Math.Sin(2 * Math.PI * t * f1 * 4 + ph) * (1 - t * 0.5) + 0.8 * Math.Cos(2 * Math.PI * t * f2 * 5);
+            if (i == 0)
+            {
+                path.MoveTo((float)x, (float)y);
+            }
+            else
+            {
+                path.LineTo((float)x, (float)y);
+            }
+        }
+
+        DrawBuilt(canvas, path, pen);
+    }
+
+    private static void DrawBuilt(SKCanvas canvas, SKPathBuilder builder, SKPaint paint)
+    {
+        using var path = builder.Detach();
+        canvas.DrawPath(path, paint);
+    }
+
+    private static MrzRegion MrzRegionOf(DocumentLayout layout, double sx, double sy)
+    {
+        double left = layout.MrzLeftMm * sx;
+        double pitch = DocumentLayout.MrzPitchMm * sx;
+        int lineWidth = (int)Math.Round(layout.MrzLineLength * pitch);
+        var boxes = new List<Rect>();
+        for (int i = 0; i < layout.MrzLineCount; i++)
+        {
+            double baseline = layout.MrzBaselineMm(i);
+            int top = (int)Math.Floor((baseline - DocumentLayout.MrzCharHeightMm - 0.4) * sy);
+            int bottom = (int)Math.Ceiling((baseline + 0.4) * sy);
+            boxes.Add(new Rect((int)Math.Round(left), top, lineWidth, bottom - top));
+        }
+
+        int bandTop = (int)Math.Round(layout.MrzBandTopMm * sy);
+        var band = new Rect(0, bandTop, (int)Math.Round(layout.WidthMm * sx), (int)Math.Round(layout.HeightMm * sy) - bandTop);
+        return new MrzRegion(band, boxes, left, pitch);
+    }
+
+    private static string VisualDate(DateOnly date) =>
+        date.ToString("dd MMM yyyy", CultureInfo.InvariantCulture).ToUpperInvariant();
+}

@@ -1,0 +1,7 @@
+namespace KycOcr.Samples;
+
+public enum PhotoFormat
+{
+    Jpeg,
+    Png,
+}

@@ -1,4 +1,0 @@
-namespace KycOcr.TestSupport.Documents;
-
-/// <summary>A point in frame pixels (pixel centres at integer coordinates).</summary>
-public readonly record struct FramePoint(double X, double Y);

@@ -1,7 +1,0 @@
-namespace KycOcr.TestSupport.Documents;
-
-public enum PhotoFormat
-{
-    Jpeg,
-    Png,
-}
