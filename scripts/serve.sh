@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/bootstrap.sh
-dotnet build src/KycOcr.Cli -c Release -nologo -v quiet
+dotnet build src/KycOcr.Cli -c Release -nologo -v quiet >/dev/null || dotnet build src/KycOcr.Cli -c Release -nologo -v quiet
 kycocr=(dotnet src/KycOcr.Cli/bin/Release/net10.0/kycocr.dll)
 
 state=.run                      # git-ignored: Azurite's data, the local key, the sample photo
@@ -29,7 +29,8 @@ if [ -z "${AzureWebJobsStorage:-}" ]; then
   if listening 10000; then
     echo "serve: using the storage emulator already listening on 127.0.0.1:10000"
   else
-    node_modules/.bin/azurite --silent --location "$state/azurite" --skipApiVersionCheck --loose --disableTelemetry &
+    # Its own session: Ctrl-C reaches it once, from stop() below, not also from the terminal.
+    setsid node_modules/.bin/azurite --silent --location "$state/azurite" --skipApiVersionCheck --loose --disableTelemetry >/dev/null &
     pids+=($!)
     for _ in $(seq 100); do listening 10000 && listening 10001 && listening 10002 && break; sleep 0.1; done
   fi

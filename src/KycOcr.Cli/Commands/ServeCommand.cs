@@ -1,5 +1,6 @@
 using KycOcr.LocalHost;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -39,6 +40,8 @@ public static class ServeCommand
     private static void ConfigureLogging(ILoggingBuilder logging)
     {
         logging.AddJsonConsole(json => json.JsonWriterOptions = new System.Text.Json.JsonWriterOptions { Indented = false });
+        // stdout carries only the "listening" lines; every log line goes to stderr.
+        logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         logging.AddFilter((category, level) => level >= LogLevel.Information
             && (category is null || !category.StartsWith("DurableTask", StringComparison.Ordinal) || level >= LogLevel.Warning)
             && (category is null || !category.StartsWith("Microsoft", StringComparison.Ordinal) || level >= LogLevel.Warning));
