@@ -5,6 +5,7 @@ using KycOcr.Core.Extraction;
 using KycOcr.Core.Http;
 using KycOcr.Core.Jobs;
 using KycOcr.Core.Preprocessing;
+using KycOcr.Core.Quality;
 using KycOcr.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<ApiOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<JobOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ModelOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<QualityOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => CreateBlobServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
@@ -34,7 +36,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ReadTextHandler>();
         services.AddSingleton<TaskStatusHandler>();
 
-        services.AddSingleton<IImagePreprocessor, ReencodePreprocessor>();
+        services.AddSingleton<IImagePreprocessor, DocumentPreprocessor>();
         services.AddSingleton<IDocumentExtractor>(sp => DocumentExtractorFactory.Create(sp));
 
         services.AddTransient<PreprocessActivity>();
