@@ -8,8 +8,7 @@ internal static class Debug
 {
     public static int Run(string label, string folder)
     {
-        var sample = QualitySamples.All().Single(s => s.Label == label);
-        var photo = sample.Generate();
+        var photo = label.StartsWith("spec:", StringComparison.Ordinal) ? Spec(label) : QualitySamples.All().Single(s => s.Label == label).Generate();
         using var image = photo.Decode();
         var d = DocumentDetector.Detect(image);
         using var small = new Mat();
@@ -19,7 +18,22 @@ internal static class Debug
             Cv2.Polylines(small, [d.Corners.Select(p => new Point(p.X * scale, p.Y * scale)).ToArray()], true, Scalar.Red, 2);
         var t = photo.Truth.Corners!;
         Cv2.Polylines(small, [t.Select(p => new Point(p.X * scale, p.Y * scale)).ToArray()], true, Scalar.Lime, 1);
-        Cv2.ImWrite(Path.Combine(folder, label + ".png"), small);
+        Cv2.ImWrite(Path.Combine(folder, label.Replace(":", "_") + ".png"), small);
+        File.WriteAllBytes(Path.Combine(folder, label.Replace(":", "_") + ".jpg"), photo.Bytes);
         return 0;
+    }
+
+    // spec:seed:kind:background:rotation:keystone
+    private static KycOcr.TestSupport.Documents.SyntheticDocumentPhoto Spec(string label)
+    {
+        var p = label.Split(':');
+        return KycOcr.TestSupport.Documents.SyntheticDocumentGenerator.Generate(new KycOcr.TestSupport.Documents.DocumentPhotoSpec
+        {
+            Seed = int.Parse(p[1]), Kind = Enum.Parse<KycOcr.TestSupport.Documents.DocumentKind>(p[2]),
+            Background = Enum.Parse<KycOcr.TestSupport.Documents.BackgroundKind>(p[3]),
+            RotationDegrees = double.Parse(p[4], System.Globalization.CultureInfo.InvariantCulture),
+            Keystone = double.Parse(p[5], System.Globalization.CultureInfo.InvariantCulture),
+            FrameWidth = 1280, FrameHeight = 960, Coverage = 0.45,
+        });
     }
 }

@@ -10,6 +10,8 @@ public static class KycOcrCli
         """
         usage: kycocr <command> [arguments]
           extract <image>   preprocess and extract once (no orchestration); prints the GET /id body
+          check <image> [--strictness easy|medium|hard]
+                            the quality gate only: checks and the document's corners, no model call
         Settings come from the environment, with the names of the README's configuration table.
         """;
 
@@ -19,6 +21,12 @@ public static class KycOcrCli
         {
             case ["extract", var image]:
                 return await ExtractCommand.RunAsync(image, configuration, stdout);
+            case ["check", var image]:
+                return await CheckCommand.RunAsync(image, null, configuration, stdout);
+            case ["check", var image, "--strictness", var strictness]:
+                return await CheckCommand.RunAsync(image, strictness, configuration, stdout);
+            case ["check", "--strictness", var strictness, var image]:
+                return await CheckCommand.RunAsync(image, strictness, configuration, stdout);
             default:
                 await stderr.WriteAsync(Usage);
                 return ExitCodes.Usage;

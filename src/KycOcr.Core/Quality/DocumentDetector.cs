@@ -65,11 +65,23 @@ public static class DocumentDetector
             Collect(filled, frameArea, bgr.Size(), candidates);
         }
 
-        var best = candidates.OrderByDescending(c => c.Score).FirstOrDefault();
+        using var weak = WeakEdges(bgr);
+        // Contour candidates are re-scored like line candidates: backed by edges all round, document-shaped, large.
+        var scored = candidates.Select(c => new Candidate(c.Quad, c.Score * Backing(Order(c.Quad), weak))).ToList();
+        scored.AddRange(LineQuads.Find(weak, MinCandidateCoverage).Select(q => new Candidate(q.Quad, q.Score)));
+        var best = scored.OrderByDescending(c => c.Score).FirstOrDefault(c => c.Score > 0);
         if (best is null)
             return DocumentDetection.None;
 
-        var refined = Refine(best.Quad, edges) ?? best.Quad;
+        if (Environment.GetEnvironmentVariable("KYC_DEBUG") == "1")
+        {
+            Cv2.ImWrite("/tmp/qdbg/weak.png", weak);
+            Cv2.ImWrite("/tmp/qdbg/strong.png", edges);
+        }
+        var searched = SideSearch.Run(Order(best.Quad), weak, bgr);
+        var refined = Refine(searched, edges) ?? Refine(searched, weak) ?? searched;
+        if (Environment.GetEnvironmentVariable("KYC_DEBUG") == "1")
+            Console.Error.WriteLine($"\nrough {string.Join(" ", Order(best.Quad).Select(p => $"{p.X:0},{p.Y:0}"))}\nsearched {string.Join(" ", searched.Select(p => $"{p.X:0},{p.Y:0}"))}\nrefined {string.Join(" ", refined.Select(p => $"{p.X:0},{p.Y:0}"))}");
         var ordered = Order(refined);
         var coverage = Math.Abs(Cv2.ContourArea(ordered.Select(p => new Point2f((float)p.X, (float)p.Y)))) / frameArea;
         var detection = new DocumentDetection(true, DocumentShape.Unknown, ordered, Math.Min(1, coverage));
@@ -119,7 +131,49 @@ public static class DocumentDetector
         return edges;
     }
 
+    /// <summary>
+    /// Faint edges too (a dark header on a dark table, a pale card on white paper): the side search
+    /// demands long straight runs of them, so speckle does not matter; a soft drop shadow stays below the
+    /// threshold.
+    /// </summary>
+    private static Mat WeakEdges(Mat bgr)
+    {
+        var edges = new Mat(bgr.Size(), MatType.CV_8UC1, Scalar.All(0));
+        using var blurred = new Mat();
+        Cv2.GaussianBlur(bgr, blurred, new Size(3, 3), 0);
+        var channels = blurred.Split();
+        try
+        {
+            using var channelEdges = new Mat();
+            foreach (var channel in channels)
+            {
+                Cv2.Canny(channel, channelEdges, 18, 54);
+                Cv2.BitwiseOr(edges, channelEdges, edges);
+            }
+        }
+        finally
+        {
+            foreach (var channel in channels)
+                channel.Dispose();
+        }
+        return edges;
+    }
+
     private sealed record Candidate(Point2d[] Quad, double Score);
+
+    /// <summary>Mean side support squared, zero when a side is hardly backed by edges at all.</summary>
+    private static double Backing(Point2d[] quad, Mat edges)
+    {
+        var total = 0.0;
+        for (var i = 0; i < 4; i++)
+        {
+            var support = LineQuads.SideSupport(quad[i], quad[(i + 1) % 4], edges);
+            if (support < 0.2)
+                return 0;
+            total += support;
+        }
+        return total / 4 * (total / 4);
+    }
 
     private static void Collect(Mat binary, double frameArea, Size frame, List<Candidate> candidates)
     {
