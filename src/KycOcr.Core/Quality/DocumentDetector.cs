@@ -68,8 +68,14 @@ public static class DocumentDetector
         using var weak = WeakEdges(bgr);
         // Contour candidates are re-scored like line candidates: backed by edges all round, document-shaped, large.
         var scored = candidates.Select(c => new Candidate(c.Quad, c.Score * Backing(Order(c.Quad), weak))).ToList();
-        scored.AddRange(LineQuads.Find(weak, MinCandidateCoverage).Select(q => new Candidate(q.Quad, q.Score)));
         var best = scored.OrderByDescending(c => c.Score).FirstOrDefault(c => c.Score > 0);
+        // A closed outline of a document's shape is the strongest evidence there is; straight lines are
+        // the fallback (streaky wood or clutter offers many), used when no such outline was found.
+        if (best is null || !Convincing(Order(best.Quad), frameArea, weak))
+        {
+            scored.AddRange(LineQuads.Find(weak, MinCandidateCoverage).Select(q => new Candidate(q.Quad, q.Score)));
+            best = scored.OrderByDescending(c => c.Score).FirstOrDefault(c => c.Score > 0);
+        }
         if (best is null)
             return DocumentDetection.None;
 
@@ -160,6 +166,15 @@ public static class DocumentDetector
     }
 
     private sealed record Candidate(Point2d[] Quad, double Score);
+
+    private static bool Convincing(Point2d[] quad, double frameArea, Mat edges)
+    {
+        var detection = new DocumentDetection(true, DocumentShape.Unknown, quad, 0);
+        var aspect = detection.LongSide / Math.Max(1e-9, detection.ShortSide);
+        var off = Math.Min(Math.Abs(aspect - IdCardAspect), Math.Abs(aspect - PassportAspect));
+        var area = Math.Abs(Cv2.ContourArea(quad.Select(p => new Point2f((float)p.X, (float)p.Y)))) / frameArea;
+        return area >= 0.08 && off <= 0.12 && Backing(quad, edges) >= 0.5;
+    }
 
     /// <summary>Mean side support squared, zero when a side is hardly backed by edges at all.</summary>
     private static double Backing(Point2d[] quad, Mat edges)

@@ -63,7 +63,7 @@ internal static class SideSearch
                 // A band that looks unlike what lies beyond it (a header, an MRZ zone on a dark table) is
                 // document, even when cutting it off would leave another document's aspect (a TD2 card
                 // without its MRZ zone has ID-1's).
-                var bandIsDocument = candidate.Offset - bases[i].Offset >= shortSide * 0.04 && trialDeviation <= 0.1
+                var bandIsDocument = candidate.Offset - bases[i].Offset >= shortSide * 0.04 && trialDeviation <= 0.15
                     && BandDiffersFromBeyond(quad[i], quad[(i + 1) % 4], bases[i], candidate, bgr);
                 if (Environment.GetEnvironmentVariable("KYC_DEBUG") == "1")
                     Console.Error.WriteLine($"side {i} try {candidate.Offset:0}: {deviation:0.000} -> {trialDeviation:0.000} band {bandIsDocument}");
