@@ -66,28 +66,21 @@ public static class DocumentDetector
         }
 
         using var weak = WeakEdges(bgr);
+        var weakMap = new EdgeMap(weak);
         // Contour candidates are re-scored like line candidates: backed by edges all round, document-shaped, large.
-        var scored = candidates.Select(c => new Candidate(c.Quad, c.Score * Backing(Order(c.Quad), weak))).ToList();
+        var scored = candidates.Select(c => new Candidate(c.Quad, c.Score * Backing(Order(c.Quad), weakMap))).ToList();
         var best = scored.OrderByDescending(c => c.Score).FirstOrDefault(c => c.Score > 0);
         // A closed outline of a document's shape is the strongest evidence there is; straight lines are
         // the fallback (streaky wood or clutter offers many), used when no such outline was found.
-        if (best is null || !Convincing(Order(best.Quad), frameArea, weak))
+        if (best is null || !Convincing(Order(best.Quad), frameArea, weakMap))
         {
-            scored.AddRange(LineQuads.Find(weak, MinCandidateCoverage).Select(q => new Candidate(q.Quad, q.Score)));
+            scored.AddRange(LineQuads.Find(weak, weakMap, MinCandidateCoverage).Select(q => new Candidate(q.Quad, q.Score)));
             best = scored.OrderByDescending(c => c.Score).FirstOrDefault(c => c.Score > 0);
         }
         if (best is null)
             return DocumentDetection.None;
-
-        if (Environment.GetEnvironmentVariable("KYC_DEBUG") == "1")
-        {
-            Cv2.ImWrite("/tmp/qdbg/weak.png", weak);
-            Cv2.ImWrite("/tmp/qdbg/strong.png", edges);
-        }
-        var searched = SideSearch.Run(Order(best.Quad), weak, bgr);
-        var refined = Refine(searched, edges) ?? Refine(searched, weak) ?? searched;
-        if (Environment.GetEnvironmentVariable("KYC_DEBUG") == "1")
-            Console.Error.WriteLine($"\nrough {string.Join(" ", Order(best.Quad).Select(p => $"{p.X:0},{p.Y:0}"))}\nsearched {string.Join(" ", searched.Select(p => $"{p.X:0},{p.Y:0}"))}\nrefined {string.Join(" ", refined.Select(p => $"{p.X:0},{p.Y:0}"))}");
+        var searched = SideSearch.Run(Order(best.Quad), weakMap, bgr);
+        var refined = Refine(searched, new EdgeMap(edges)) ?? Refine(searched, weakMap) ?? searched;
         var ordered = Order(refined);
         var coverage = Math.Abs(Cv2.ContourArea(ordered.Select(p => new Point2f((float)p.X, (float)p.Y)))) / frameArea;
         var detection = new DocumentDetection(true, DocumentShape.Unknown, ordered, Math.Min(1, coverage));
@@ -167,7 +160,7 @@ public static class DocumentDetector
 
     private sealed record Candidate(Point2d[] Quad, double Score);
 
-    private static bool Convincing(Point2d[] quad, double frameArea, Mat edges)
+    private static bool Convincing(Point2d[] quad, double frameArea, EdgeMap edges)
     {
         var detection = new DocumentDetection(true, DocumentShape.Unknown, quad, 0);
         var aspect = detection.LongSide / Math.Max(1e-9, detection.ShortSide);
@@ -177,7 +170,7 @@ public static class DocumentDetector
     }
 
     /// <summary>Mean side support squared, zero when a side is hardly backed by edges at all.</summary>
-    private static double Backing(Point2d[] quad, Mat edges)
+    private static double Backing(Point2d[] quad, EdgeMap edges)
     {
         var total = 0.0;
         for (var i = 0; i < 4; i++)
@@ -268,7 +261,7 @@ public static class DocumentDetector
     /// Fits a line to the edge pixels along each side (away from the rounded corners) and intersects
     /// neighbouring lines. Null when a side has too little support, so the rough quad stands.
     /// </summary>
-    private static Point2d[]? Refine(Point2d[] quad, Mat edges)
+    private static Point2d[]? Refine(Point2d[] quad, EdgeMap edges)
     {
         var diagonal = Math.Max(DocumentDetection.Distance(quad[0], quad[2]), DocumentDetection.Distance(quad[1], quad[3]));
         var band = Math.Max(3.0, diagonal * 0.015);
@@ -295,9 +288,7 @@ public static class DocumentDetector
                 {
                     var x = (int)Math.Round(px - dy * t);
                     var y = (int)Math.Round(py + dx * t);
-                    if (x < 0 || y < 0 || x >= edges.Width || y >= edges.Height)
-                        continue;
-                    if (edges.At<byte>(y, x) != 0 && Math.Abs(t) < nearestDistance)
+                    if (edges.IsEdge(x, y) && Math.Abs(t) < nearestDistance)
                     {
                         nearestDistance = Math.Abs(t);
                         nearest = new Point2f(x, y);

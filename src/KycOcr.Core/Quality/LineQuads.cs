@@ -12,7 +12,7 @@ internal static class LineQuads
 {
     private readonly record struct Line(double Theta, double Rho, double Length);
 
-    public static List<(Point2d[] Quad, double Score)> Find(Mat edges, double minCoverage)
+    public static List<(Point2d[] Quad, double Score)> Find(Mat edges, EdgeMap map, double minCoverage)
     {
         var size = edges.Size();
         var minDim = Math.Min(size.Width, size.Height);
@@ -72,7 +72,7 @@ internal static class LineQuads
             var total = 0.0;
             for (var i = 0; i < 4; i++)
             {
-                var s = SideSupport(quad[i], quad[(i + 1) % 4], edges);
+                var s = SideSupport(quad[i], quad[(i + 1) % 4], map);
                 weakest = Math.Min(weakest, s);
                 total += s;
             }
@@ -84,7 +84,7 @@ internal static class LineQuads
     }
 
     /// <summary>Share of the side's middle 76 % with an edge pixel within a pixel of it.</summary>
-    internal static double SideSupport(Point2d a, Point2d b, Mat edges)
+    internal static double SideSupport(Point2d a, Point2d b, EdgeMap edges)
     {
         var length = DocumentDetection.Distance(a, b);
         if (length < 1)
@@ -99,7 +99,7 @@ internal static class LineQuads
             {
                 var x = (int)Math.Round(a.X + dx * t + dy * d);
                 var y = (int)Math.Round(a.Y + dy * t - dx * d);
-                if (x >= 0 && y >= 0 && x < edges.Width && y < edges.Height && edges.At<byte>(y, x) != 0)
+                if (edges.IsEdge(x, y))
                 {
                     hits++;
                     break;

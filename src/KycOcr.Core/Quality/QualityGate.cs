@@ -123,7 +123,7 @@ public sealed class QualityGate(QualityThresholds thresholds)
                 "The photo is blurry: hold the camera still, let it focus on the document, and take the photo again."),
             new(QualityCheckNames.Contrast, m.Contrast, t.MinContrast, m.Contrast >= t.MinContrast,
                 "The photo is washed out: take it in even light, without filters, so the text stands out."),
-            new(QualityCheckNames.Glare, m.GlareShare, t.MaxGlareShare, m.GlareShare <= t.MaxGlareShare,
+            new(QualityCheckNames.Glare, m.GlareSpot, t.MaxGlareSpot, m.GlareSpot <= t.MaxGlareSpot,
                 "Light reflects off the document: tilt it a little or move away from the lamp or window so no bright spot covers it."),
             new(QualityCheckNames.Darkness, m.Brightness, t.MinBrightness, m.Brightness >= t.MinBrightness,
                 "The photo is too dark: take it in brighter light."),

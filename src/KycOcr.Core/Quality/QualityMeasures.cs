@@ -3,7 +3,7 @@ using OpenCvSharp;
 namespace KycOcr.Core.Quality;
 
 /// <summary>The raw scores, measured on one image at the measuring size.</summary>
-public sealed record QualityMeasures(double Blur, double Contrast, double GlareShare, double Brightness, double EdgeDensity)
+public sealed record QualityMeasures(double Blur, double Contrast, double GlareSpot, double Brightness, double EdgeDensity)
 {
     /// <summary>Long side of the image the scores are measured on: fixed, so limits do not depend on the camera.</summary>
     public const int MeasureSide = 640;
@@ -39,9 +39,15 @@ public sealed record QualityMeasures(double Blur, double Contrast, double GlareS
             foreach (var channel in channels)
                 channel.Dispose();
         }
+        // Glare is a spot with nothing legible left in it: the radius of the largest washed-out disc, as a
+        // share of the short side. Bright paper clipped by exposure keeps its dark print, which breaks the
+        // washed-out area into narrow strips between lines and characters.
         using var glare = new Mat();
         Cv2.Threshold(darkest, glare, glareLevel - 1, 255, ThresholdTypes.Binary);
-        var glareShare = Cv2.CountNonZero(glare) / pixels;
+        using var distance = new Mat();
+        Cv2.DistanceTransform(glare, distance, DistanceTypes.L2, DistanceTransformMasks.Mask3);
+        Cv2.MinMaxLoc(distance, out _, out double radius);
+        var glareShare = radius / Math.Min(region.Width, region.Height);
 
         using var edges = new Mat();
         Cv2.Canny(gray, edges, 50, 150);

@@ -18,8 +18,8 @@ public sealed class QualityOptions : IValidatableObject
     [ConfigurationKeyName("QUALITY_MIN_CONTRAST"), Range(0, 128)]
     public double? MinContrast { get; set; }
 
-    [ConfigurationKeyName("QUALITY_MAX_GLARE_SHARE"), Range(0, 1)]
-    public double? MaxGlareShare { get; set; }
+    [ConfigurationKeyName("QUALITY_MAX_GLARE_SPOT"), Range(0, 1)]
+    public double? MaxGlareSpot { get; set; }
 
     [ConfigurationKeyName("QUALITY_GLARE_LEVEL"), Range(1, 255)]
     public double? GlareLevel { get; set; }
@@ -48,7 +48,7 @@ public sealed class QualityOptions : IValidatableObject
             MinDocumentPixels ?? preset.MinDocumentPixels,
             MinBlurScore ?? preset.MinBlurScore,
             MinContrast ?? preset.MinContrast,
-            MaxGlareShare ?? preset.MaxGlareShare,
+            MaxGlareSpot ?? preset.MaxGlareSpot,
             GlareLevel ?? preset.GlareLevel,
             MinBrightness ?? preset.MinBrightness,
             MaxBrightness ?? preset.MaxBrightness,

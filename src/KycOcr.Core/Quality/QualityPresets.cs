@@ -14,15 +14,15 @@ public static class QualityPresets
     public static IReadOnlyList<string> Names { get; } = [Easy, Medium, Hard];
 
     public static QualityThresholds EasyThresholds { get; } = new(
-        MinDocumentPixels: 400, MinBlurScore: 180, MinContrast: 15, MaxGlareShare: 0.12, GlareLevel: 250,
+        MinDocumentPixels: 400, MinBlurScore: 180, MinContrast: 15, MaxGlareSpot: 0.085, GlareLevel: 250,
         MinBrightness: 50, MaxBrightness: 240, MinEdgeDensity: 0.02, MinDocumentCoverage: 0.10, RequireDocument: true);
 
     public static QualityThresholds MediumThresholds { get; } = new(
-        MinDocumentPixels: 600, MinBlurScore: 300, MinContrast: 25, MaxGlareShare: 0.10, GlareLevel: 245,
+        MinDocumentPixels: 600, MinBlurScore: 300, MinContrast: 25, MaxGlareSpot: 0.065, GlareLevel: 245,
         MinBrightness: 70, MaxBrightness: 232, MinEdgeDensity: 0.03, MinDocumentCoverage: 0.12, RequireDocument: true);
 
     public static QualityThresholds HardThresholds { get; } = new(
-        MinDocumentPixels: 700, MinBlurScore: 600, MinContrast: 35, MaxGlareShare: 0.07, GlareLevel: 245,
+        MinDocumentPixels: 700, MinBlurScore: 600, MinContrast: 35, MaxGlareSpot: 0.055, GlareLevel: 245,
         MinBrightness: 90, MaxBrightness: 225, MinEdgeDensity: 0.04, MinDocumentCoverage: 0.15, RequireDocument: true);
 
     /// <summary>The preset's thresholds, or null for an unknown name.</summary>

@@ -7,7 +7,7 @@ namespace KycOcr.Core.Quality;
 /// <param name="MinDocumentPixels">Resolution: the document's long side in the original photo, in pixels.</param>
 /// <param name="MinBlurScore">Blur: variance of the Laplacian of the document at the measuring size.</param>
 /// <param name="MinContrast">Contrast: standard deviation of the document's grey levels.</param>
-/// <param name="MaxGlareShare">Glare: share of document pixels washed out (every channel at or above <paramref name="GlareLevel"/>).</param>
+/// <param name="MaxGlareSpot">Glare: radius of the largest washed-out spot (every channel at or above <paramref name="GlareLevel"/>) as a share of the document's short side.</param>
 /// <param name="GlareLevel">Grey level (0–255) from which a pixel counts as glare.</param>
 /// <param name="MinBrightness">Darkness: mean grey level of the document.</param>
 /// <param name="MaxBrightness">Overexposure: mean grey level of the document.</param>
@@ -18,7 +18,7 @@ public sealed record QualityThresholds(
     double MinDocumentPixels,
     double MinBlurScore,
     double MinContrast,
-    double MaxGlareShare,
+    double MaxGlareSpot,
     double GlareLevel,
     double MinBrightness,
     double MaxBrightness,

@@ -3,10 +3,10 @@ using OpenCvSharp;
 namespace KycOcr.Core.Quality;
 
 /// <summary>
-/// Corrects a rough outline side by side. A side that follows clutter or an inner line moves to the
-/// outermost straight edge run along most of its length (not beyond it); a side that stopped at a
-/// coloured header's inner border moves out to the header's outer border when that brings the outline
-/// to a document's aspect.
+/// Corrects a rough outline side by side: each side snaps to the outermost straight run of edges along
+/// most of its length close to it; a side that stopped at the inner border of a coloured header or an
+/// MRZ zone moves out to the band's outer border when that brings the outline to a document's aspect,
+/// or when the band looks unlike what lies beyond it.
 /// </summary>
 internal static class SideSearch
 {
@@ -18,7 +18,7 @@ internal static class SideSearch
     private readonly record struct Found(double Offset, double Angle, double Support);
 
     /// <param name="quad">TL, TR, BR, BL (clockwise on screen).</param>
-    public static Point2d[] Run(Point2d[] quad, Mat edges, Mat bgr)
+    public static Point2d[] Run(Point2d[] quad, EdgeMap edges, Mat bgr)
     {
         var shortSide = Math.Min(
             Math.Min(DocumentDetection.Distance(quad[0], quad[1]), DocumentDetection.Distance(quad[1], quad[2])),
@@ -34,9 +34,6 @@ internal static class SideSearch
             var a = quad[i];
             var b = quad[(i + 1) % 4];
             var found = Scan(a, b, edges, inward, outward);
-            if (Environment.GetEnvironmentVariable("KYC_DEBUG") == "1")
-                Console.Error.WriteLine($"side {i}: " + string.Join(" ", found.Select(f => $"{f.Offset:0}@{f.Angle}:{f.Support:0.00}")));
-            // The outline itself: the outermost supported run not beyond the current side.
             // The rough side sits a few pixels off the edge (it hugs dilated edges): the outline is the
             // outermost supported run that close to it. Without one, the side stays, and any supported run
             // may replace it below if that makes the outline document-shaped.
@@ -65,8 +62,6 @@ internal static class SideSearch
                 // without its MRZ zone has ID-1's).
                 var bandIsDocument = candidate.Offset - bases[i].Offset >= shortSide * 0.04 && trialDeviation <= 0.15
                     && BandDiffersFromBeyond(quad[i], quad[(i + 1) % 4], bases[i], candidate, bgr);
-                if (Environment.GetEnvironmentVariable("KYC_DEBUG") == "1")
-                    Console.Error.WriteLine($"side {i} try {candidate.Offset:0}: {deviation:0.000} -> {trialDeviation:0.000} band {bandIsDocument}");
                 if (improves || bandIsDocument)
                 {
                     lines = trial;
@@ -118,7 +113,7 @@ internal static class SideSearch
     }
 
     /// <summary>Supported offsets (positive = outward) and their best angle, one per run of neighbouring offsets.</summary>
-    private static List<Found> Scan(Point2d a, Point2d b, Mat edges, double inward, double outward)
+    private static List<Found> Scan(Point2d a, Point2d b, EdgeMap edges, double inward, double outward)
     {
         var length = DocumentDetection.Distance(a, b);
         var results = new List<Found>();
@@ -133,8 +128,6 @@ internal static class SideSearch
                     best = new Found(offset, angle, support);
             }
             bestPerOffset.Add(best);
-            if (Environment.GetEnvironmentVariable("KYC_DEBUG") == "1" && best.Support > 0.2)
-                Console.Error.Write($"{offset:0}:{best.Support:0.00} ");
         }
 
         // Local maxima above the support floor.
@@ -151,7 +144,7 @@ internal static class SideSearch
         return results;
     }
 
-    private static double Support(Point2d a, Point2d b, double length, double offset, double angleDegrees, Mat edges)
+    private static double Support(Point2d a, Point2d b, double length, double offset, double angleDegrees, EdgeMap edges)
     {
         var (point, direction) = Place(a, b, new Found(offset, angleDegrees, 0));
         var normal = new Point2d(direction.Y, -direction.X);
@@ -167,7 +160,7 @@ internal static class SideSearch
             {
                 var px = (int)Math.Round(x + normal.X * d);
                 var py = (int)Math.Round(y + normal.Y * d);
-                if (px >= 0 && py >= 0 && px < edges.Width && py < edges.Height && edges.At<byte>(py, px) != 0)
+                if (edges.IsEdge(px, py))
                 {
                     hits++;
                     break;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using KycOcr.Core.Configuration;
 using KycOcr.Core.Quality;
@@ -40,6 +39,7 @@ public sealed class QualityGateTests(ITestOutputHelper output)
 
         var prepared = Preprocessor(maxSide: 2048).Prepare(photo.Bytes);
 
+        Assert.True(prepared.Rejection is null, prepared.Rejection?.Error);
         using var sent = Cv2.ImDecode(prepared.Jpeg!, ImreadModes.Color);
         Assert.InRange(sent.Width, 700, 1024);
     }
@@ -95,41 +95,6 @@ public sealed class QualityGateTests(ITestOutputHelper output)
 
         // The original's full-resolution Laplacian differs by an order of magnitude between these sizes.
         Assert.True(scores.Max() / scores.Min() < 3, string.Join(", ", scores));
-    }
-
-    [Fact]
-    public void Native_memory_stays_flat_over_hundreds_of_photos()
-    {
-        var photos = Enumerable.Range(0, 6).Select(i => SyntheticDocumentGenerator.Generate(new DocumentPhotoSpec
-        {
-            Seed = 400 + i, FrameWidth = 800, FrameHeight = 600, Coverage = 0.5, RotationDegrees = 5 * i - 12,
-            Background = (BackgroundKind)(i % 3),
-            Degradations = i == 5 ? new Degradations { GaussianBlurSigma = 3 } : Degradations.None,
-        }).Bytes).ToArray();
-        var preprocessor = Preprocessor();
-        void Run(int count)
-        {
-            for (var i = 0; i < count; i++)
-                _ = preprocessor.Prepare(photos[i % photos.Length]);
-        }
-
-        Run(60);
-        var before = Footprint();
-        Run(300);
-        var after = Footprint();
-
-        // One 800x600 decode leaks 1.4 MB: 300 leaked photos would add hundreds of MB.
-        output.WriteLine($"before {before / 1048576.0:0.0} MB, after {after / 1048576.0:0.0} MB");
-        Assert.True(after - before < 40L * 1024 * 1024, $"memory grew by {(after - before) / 1048576.0:0.0} MB");
-    }
-
-    private static long Footprint()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        using var self = Process.GetCurrentProcess();
-        return self.WorkingSet64;
     }
 
     [Fact]
