@@ -37,3 +37,14 @@ internal static class Debug
         });
     }
 }
+internal static class Profile
+{
+    public static int Run(string label)
+    {
+        var photo = KycOcr.TestSupport.Quality.QualitySamples.All().Single(s => s.Label == label).Generate();
+        using var image = photo.Decode();
+        for (var i = 0; i < 6; i++)
+            DocumentDetector.Detect(image);
+        return 0;
+    }
+}

@@ -23,6 +23,9 @@ if (args is ["--child", var pipeline, var path, var count])
 if (args is ["debug", var label, var dir])
     return KycOcr.Bench.Debug.Run(label, dir);
 
+if (args is ["profile", var profiled])
+    return KycOcr.Bench.Profile.Run(profiled);
+
 if (args is ["calibrate", ..])
     return Calibration.Run(Console.Out);
 

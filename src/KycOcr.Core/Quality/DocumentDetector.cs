@@ -69,14 +69,10 @@ public static class DocumentDetector
         var weakMap = new EdgeMap(weak);
         // Contour candidates are re-scored like line candidates: backed by edges all round, document-shaped, large.
         var scored = candidates.Select(c => new Candidate(c.Quad, c.Score * Backing(Order(c.Quad), weakMap))).ToList();
+        // Straight-line candidates compete with the outlines on the same terms: they find documents whose
+        // outline never closes (clutter touching it, a pale edge on pale paper, a dark header on a dark table).
+        scored.AddRange(LineQuads.Find(weak, weakMap, MinCandidateCoverage).Select(q => new Candidate(q.Quad, q.Score)));
         var best = scored.OrderByDescending(c => c.Score).FirstOrDefault(c => c.Score > 0);
-        // A closed outline of a document's shape is the strongest evidence there is; straight lines are
-        // the fallback (streaky wood or clutter offers many), used when no such outline was found.
-        if (best is null || !Convincing(Order(best.Quad), frameArea, weakMap))
-        {
-            scored.AddRange(LineQuads.Find(weak, weakMap, MinCandidateCoverage).Select(q => new Candidate(q.Quad, q.Score)));
-            best = scored.OrderByDescending(c => c.Score).FirstOrDefault(c => c.Score > 0);
-        }
         if (best is null)
             return DocumentDetection.None;
         var searched = SideSearch.Run(Order(best.Quad), weakMap, bgr);
@@ -159,15 +155,6 @@ public static class DocumentDetector
     }
 
     private sealed record Candidate(Point2d[] Quad, double Score);
-
-    private static bool Convincing(Point2d[] quad, double frameArea, EdgeMap edges)
-    {
-        var detection = new DocumentDetection(true, DocumentShape.Unknown, quad, 0);
-        var aspect = detection.LongSide / Math.Max(1e-9, detection.ShortSide);
-        var off = Math.Min(Math.Abs(aspect - IdCardAspect), Math.Abs(aspect - PassportAspect));
-        var area = Math.Abs(Cv2.ContourArea(quad.Select(p => new Point2f((float)p.X, (float)p.Y)))) / frameArea;
-        return area >= 0.08 && off <= 0.12 && Backing(quad, edges) >= 0.5;
-    }
 
     /// <summary>Mean side support squared, zero when a side is hardly backed by edges at all.</summary>
     private static double Backing(Point2d[] quad, EdgeMap edges)
