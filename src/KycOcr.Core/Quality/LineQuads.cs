@@ -52,15 +52,17 @@ internal static class LineQuads
                 var quad = corners.Select(c => c!.Value).ToArray();
                 if (quad.Any(c => c.X < -0.02 * size.Width || c.Y < -0.02 * size.Height || c.X > 1.02 * size.Width || c.Y > 1.02 * size.Height))
                     continue;
-                var area = Math.Abs(Cv2.ContourArea(quad.Select(c => new Point2f((float)c.X, (float)c.Y))));
+                // Shoelace and side lengths in place: this loop sees thousands of line pairs.
+                var area = Math.Abs(Shoelace(quad));
                 if (area < minCoverage * frameArea)
                     continue;
-                var ordered = DocumentDetector.Order(quad);
-                var aspect = new DocumentDetection(true, DocumentShape.Unknown, ordered, 0);
-                var ratio = aspect.LongSide / Math.Max(1e-9, aspect.ShortSide);
+                var sideA = (DocumentDetection.Distance(quad[0], quad[1]) + DocumentDetection.Distance(quad[2], quad[3])) / 2;
+                var sideB = (DocumentDetection.Distance(quad[1], quad[2]) + DocumentDetection.Distance(quad[3], quad[0])) / 2;
+                var ratio = Math.Max(sideA, sideB) / Math.Max(1e-9, Math.Min(sideA, sideB));
                 var off = Math.Min(Math.Abs(ratio - DocumentDetector.IdCardAspect), Math.Abs(ratio - DocumentDetector.PassportAspect));
                 if (off > 0.25)
                     continue;
+                var ordered = DocumentDetector.Order(quad);
                 quads.Add((ordered, area / frameArea * Math.Exp(-(off / 0.2) * (off / 0.2))));
             }
         }
@@ -81,6 +83,14 @@ internal static class LineQuads
             result.Add((quad, prior * (total / 4) * (total / 4)));
         }
         return result;
+    }
+
+    private static double Shoelace(Point2d[] q)
+    {
+        double sum = 0;
+        for (var i = 0; i < q.Length; i++)
+            sum += q[i].X * q[(i + 1) % q.Length].Y - q[(i + 1) % q.Length].X * q[i].Y;
+        return sum / 2;
     }
 
     /// <summary>Share of the side's middle 76 % with an edge pixel within a pixel of it.</summary>
