@@ -10,6 +10,8 @@ using OpenCvSharp;
 //   process so peak memory is its own; without images, generated 4032x3024 and 1600x1200 JPEGs.
 // dotnet run -c Release --project bench/KycOcr.Bench -- calibrate
 //   scores and verdicts of the labelled quality set, per preset.
+// ... -- debug <label> <folder>   the detection drawn over a labelled photo (or spec:seed:kind:background:rotation:keystone)
+// ... -- profile <label>          detection run repeatedly on one labelled photo (for a profiler)
 if (args is ["--child", var pipeline, var path, var count])
 {
     var bytes = File.ReadAllBytes(path);
