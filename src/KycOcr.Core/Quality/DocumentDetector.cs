@@ -3,10 +3,11 @@ using OpenCvSharp;
 namespace KycOcr.Core.Quality;
 
 /// <summary>
-/// Finds the document's four corners. Works at a fixed working size (long side <see cref="WorkingSide"/>),
-/// collects quadrilateral candidates from grey and colour edges, keeps the one that is most document-like
-/// (large, convex, filled, near an ID-1 or passport aspect) and refines each side by a line fit over its
-/// edge pixels, which puts corners on the sharp corner a rounded card implies.
+/// Finds the document's four corners. Works at a fixed working size (long side <see cref="WorkingSide"/>):
+/// quadrilateral candidates from closed outlines (grey and colour edges) and from pairs of straight lines
+/// compete on size, an ID-1 or passport aspect and edges backing every side; the winner's sides are moved
+/// to the document's own edges (<see cref="SideSearch"/>) and fitted to their edge pixels, which puts the
+/// corners where a rounded card's sides meet.
 /// </summary>
 public static class DocumentDetector
 {
