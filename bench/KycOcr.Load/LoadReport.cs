@@ -15,9 +15,12 @@ public sealed record LoadReport(
     double SubmitP95Ms,
     double ResultP50Ms,
     double ResultP95Ms,
+    double PreprocessingP50Ms,
+    double ExtractionP50Ms,
     double IdleMemoryMb,
     double PeakMemoryMb,
-    int BlobsLeft)
+    int BlobsLeft,
+    IReadOnlyDictionary<string, int> Outcomes)
 {
     public string ToTable()
     {
@@ -25,11 +28,13 @@ public sealed record LoadReport(
         var text = new StringBuilder();
         text.AppendLine(c, $"jobs {Options.Jobs}, concurrency {Options.Concurrency}, model latency {Options.ModelLatency.TotalMilliseconds} ms, photos {Options.PhotoWidth}x{Options.PhotoHeight} JPEG");
         text.AppendLine(c, $"succeeded             {Succeeded} (not succeeded: {NotSucceeded}, upload blobs left: {BlobsLeft})");
+        text.AppendLine(c, $"outcomes              {string.Join(", ", Outcomes.Select(o => $"{o.Key.Trim()}: {o.Value}"))}");
         text.AppendLine(c, $"wall time             {WallSeconds:0.0} s");
         text.AppendLine(c, $"jobs per second       {JobsPerSecond:0.00}");
         text.AppendLine(c, $"submissions/s         {SubmissionsPerSecond:0.00}");
         text.AppendLine(c, $"submit latency        p50 {SubmitP50Ms:0} ms, p95 {SubmitP95Ms:0} ms");
         text.AppendLine(c, $"submit to result      p50 {ResultP50Ms:0} ms, p95 {ResultP95Ms:0} ms (p50 is {ResultP50Ms - Options.ModelLatency.TotalMilliseconds:0} ms above the model's latency)");
+        text.AppendLine(c, $"inside the job        preprocessing p50 {PreprocessingP50Ms:0} ms, extraction p50 {ExtractionP50Ms:0} ms (model call and MRZ verification)");
         text.AppendLine(c, $"service memory (RSS)  idle {IdleMemoryMb:0} MB, peak {PeakMemoryMb:0} MB");
         return text.ToString();
     }

@@ -39,6 +39,9 @@ public static class LoadRun
         var submitMs = new ConcurrentBag<double>();
         var resultMs = new ConcurrentBag<double>();
         var failures = 0;
+        var outcomes = new ConcurrentDictionary<string, int>();
+        var preprocessingMs = new ConcurrentBag<double>();
+        var extractionMs = new ConcurrentBag<double>();
         var next = -1;
         var wall = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(async _ =>
@@ -53,12 +56,20 @@ public static class LoadRun
                 if (submitted.Status != HttpStatusCode.Accepted)
                 {
                     Interlocked.Increment(ref failures);
+                    outcomes.AddOrUpdate($"submit {(int)submitted.Status} {submitted.Code}", 1, (_, n) => n + 1);
                     continue;
                 }
                 var result = await http.WaitForResultAsync(submitted.Id, TimeSpan.FromMinutes(5), options.PollInterval);
                 resultMs.Add(clock.Elapsed.TotalMilliseconds);
+                outcomes.AddOrUpdate($"result {(int)result.Status} {(result.Json is null ? "" : result.Code)}", 1, (_, n) => n + 1);
                 if (result.Status != HttpStatusCode.OK)
+                {
                     Interlocked.Increment(ref failures);
+                    continue;
+                }
+                var timings = result.Body.GetProperty("timings_ms");
+                preprocessingMs.Add(timings.GetProperty("preprocessing").GetDouble());
+                extractionMs.Add(timings.GetProperty("extraction").GetDouble());
             }
         }));
         wall.Stop();
@@ -75,9 +86,12 @@ public static class LoadRun
             SubmitP95Ms: LoadReport.Percentile([.. submitMs], 95),
             ResultP50Ms: LoadReport.Percentile([.. resultMs], 50),
             ResultP95Ms: LoadReport.Percentile([.. resultMs], 95),
+            PreprocessingP50Ms: LoadReport.Percentile([.. preprocessingMs], 50),
+            ExtractionP50Ms: LoadReport.Percentile([.. extractionMs], 50),
             IdleMemoryMb: idle / 1048576.0,
             PeakMemoryMb: memory.Peak / 1048576.0,
-            BlobsLeft: await CountBlobsAsync(azurite.ConnectionString, settings["UPLOADS_CONTAINER"]!));
+            BlobsLeft: await CountBlobsAsync(azurite.ConnectionString, settings["UPLOADS_CONTAINER"]!),
+            Outcomes: outcomes.OrderBy(o => o.Key).ToDictionary());
     }
 
     private static byte[] Photo(LoadOptions options, int index)

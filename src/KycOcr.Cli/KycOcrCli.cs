@@ -13,6 +13,8 @@ public static class KycOcrCli
           sample <passport|id_card> <out.jpg> [--seed N]  write a synthetic specimen photo (invented data)
           serve [--urls URL] run the whole service here on Azurite (default URL http://127.0.0.1:7071)
           mrz <image>       read the machine-readable zone offline; exit 0 valid, 1 invalid, 3 none found, 2 error
+          check <image> [--strictness easy|medium|hard]
+                            the quality gate only: checks and the document's corners, no model call
         Settings come from the environment, with the names of the README's configuration table.
         """;
 
@@ -30,6 +32,12 @@ public static class KycOcrCli
                 return await ServeCommand.RunAsync(urls, configuration, stdout, stderr);
             case ["mrz", var image]:
                 return await MrzCommand.RunAsync(image, configuration, stdout);
+            case ["check", var image]:
+                return await CheckCommand.RunAsync(image, null, configuration, stdout);
+            case ["check", var image, "--strictness", var strictness]:
+                return await CheckCommand.RunAsync(image, strictness, configuration, stdout);
+            case ["check", "--strictness", var strictness, var image]:
+                return await CheckCommand.RunAsync(image, strictness, configuration, stdout);
             default:
                 await stderr.WriteAsync(Usage);
                 return ExitCodes.Usage;

@@ -43,7 +43,7 @@ public sealed class ExtractCommandTests : IAsyncLifetime
     [Fact]
     public async Task Prints_the_schema_shaped_result_and_exits_0()
     {
-        var (exit, output) = await RunAsync(Write("card.jpg", SimpleImages.Encode(1200, 800)));
+        var (exit, output) = await RunAsync(Write("card.jpg", DocumentPhotos.Good()));
 
         Assert.Equal(0, exit);
         Assert.Equal(
@@ -60,7 +60,7 @@ public sealed class ExtractCommandTests : IAsyncLifetime
         Assert.Equal("not_an_image", output.GetProperty("code").GetString());
 
         _model.Enqueue(ModelReply.Refusal("no"));
-        (exit, output) = await RunAsync(Write("card.png", SimpleImages.Encode(600, 400, ".png")));
+        (exit, output) = await RunAsync(Write("card.jpg", DocumentPhotos.Good()));
         Assert.Equal(2, exit);
         Assert.Equal("model_refused", output.GetProperty("code").GetString());
 

@@ -6,6 +6,7 @@ using KycOcr.Core.Http;
 using KycOcr.Core.Jobs;
 using KycOcr.Core.Mrz.Reading;
 using KycOcr.Core.Preprocessing;
+using KycOcr.Core.Quality;
 using KycOcr.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<JobOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ModelOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MrzReaderOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<QualityOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => CreateBlobServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
@@ -43,9 +45,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<HealthHandler>();
         services.AddHttpClient(HealthHandler.HttpClientName);
 
-        services.AddSingleton<IImagePreprocessor, ReencodePreprocessor>();
         // One reader for all: its glyph templates are built once and it is safe for concurrent use.
         services.AddSingleton(sp => new MrzImageReader(sp.GetRequiredService<IOptions<MrzReaderOptions>>().Value));
+        services.AddSingleton<IImagePreprocessor, DocumentPreprocessor>();
         services.AddSingleton<IDocumentExtractor>(sp => DocumentExtractorFactory.Create(sp));
 
         services.AddSingleton<RetentionPurge>();

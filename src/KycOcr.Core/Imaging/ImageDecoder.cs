@@ -44,13 +44,27 @@ public static class ImageDecoder
     }
 
     /// <summary>A 3-channel BGR image; the caller disposes it.</summary>
-    public static Mat Decode(byte[] data, long maxPixels)
+    public static Mat Decode(byte[] data, long maxPixels) => Decode(data, maxPixels, 1);
+
+    /// <summary>
+    /// A 3-channel BGR image decoded at 1/<paramref name="reduction"/> of its size (1, 2, 4 or 8); JPEG
+    /// decodes that much less, about twice as fast per halving. The caller disposes it.
+    /// </summary>
+    public static Mat Decode(byte[] data, long maxPixels, int reduction)
     {
+        var mode = reduction switch
+        {
+            1 => ImreadModes.Color,
+            2 => ImreadModes.ReducedColor2,
+            4 => ImreadModes.ReducedColor4,
+            8 => ImreadModes.ReducedColor8,
+            _ => throw new ArgumentOutOfRangeException(nameof(reduction), reduction, "Reduction must be 1, 2, 4 or 8."),
+        };
         var header = Inspect(data, maxPixels);
         if (header.Pixels is null)
             throw Undecodable();
 
-        var mat = Cv2.ImDecode(data, ImreadModes.Color);
+        var mat = Cv2.ImDecode(data, mode);
         if (mat.Empty())
         {
             mat.Dispose();

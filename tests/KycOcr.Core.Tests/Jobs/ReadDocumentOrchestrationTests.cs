@@ -55,7 +55,7 @@ public sealed class ReadDocumentOrchestrationTests(AzuriteFixture azurite) : IAs
     private static async Task AssertNoBlobsLeftAsync(KycOcrTestHost host, string taskId) =>
         Assert.Empty(await host.Get<BlobJobStore>().ListJobBlobsAsync(taskId));
 
-    private static byte[] Photo() => SimpleImages.Encode(1600, 1200);
+    private static byte[] Photo() => DocumentPhotos.Good();
 
     [Fact]
     public async Task A_readable_photo_gives_the_schema_shaped_result_and_leaves_no_blob()
@@ -95,6 +95,22 @@ public sealed class ReadDocumentOrchestrationTests(AzuriteFixture azurite) : IAs
 
         Assert.Equal(JobStatus.Rejected, outcome.Status);
         Assert.Equal(ErrorCodes.ImageUndecodable, outcome.Error!.Code);
+        Assert.Empty(_model.Requests);
+        await AssertNoBlobsLeftAsync(host, taskId);
+    }
+
+    [Fact]
+    public async Task A_blurry_photo_is_rejected_for_quality_with_the_failed_checks_before_any_model_call()
+    {
+        await using var host = await StartHostAsync();
+
+        var (taskId, outcome) = await RunJobAsync(host, DocumentPhotos.Blurry());
+
+        Assert.Equal(JobStatus.Rejected, outcome.Status);
+        Assert.Equal(ErrorCodes.QualityRejected, outcome.Error!.Code);
+        Assert.Contains("blurry", outcome.Error.Error);
+        var checks = outcome.Error.Checks!.Value.EnumerateArray().ToArray();
+        Assert.Contains(checks, c => c.GetProperty("name").GetString() == "blur" && !c.GetProperty("passed").GetBoolean());
         Assert.Empty(_model.Requests);
         await AssertNoBlobsLeftAsync(host, taskId);
     }

@@ -33,7 +33,7 @@ public sealed class TaskStatusFunctionTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_finished_job_answers_200_with_the_result()
     {
-        var id = await SubmitAsync(SimpleImages.Encode(800, 600));
+        var id = await SubmitAsync(DocumentPhotos.Good());
 
         var response = await GetFinishedAsync(id);
 
@@ -47,7 +47,7 @@ public sealed class TaskStatusFunctionTests(AzuriteFixture azurite)
     public async Task A_running_job_answers_202_processing_with_its_stage()
     {
         Model.Default = ModelReply.Delayed(TimeSpan.FromSeconds(3), ModelReply.Document(SampleDocuments.Passport()));
-        var id = await SubmitAsync(SimpleImages.Encode(800, 600));
+        var id = await SubmitAsync(DocumentPhotos.Good());
 
         FunctionResponse response;
         var deadline = DateTime.UtcNow.AddSeconds(20);
@@ -74,11 +74,25 @@ public sealed class TaskStatusFunctionTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_blurry_photo_answers_422_quality_rejected_with_the_failed_checks()
+    {
+        var response = await GetFinishedAsync(await SubmitAsync(DocumentPhotos.Blurry()));
+
+        Assert.Equal(StatusCodes.Status422UnprocessableEntity, response.Status);
+        Assert.Equal(ErrorCodes.QualityRejected, response.Code);
+        Assert.Contains("blurry", response.Body.GetProperty("error").GetString());
+        var checks = response.Body.GetProperty("checks").EnumerateArray().ToArray();
+        Assert.Contains(checks, c => c.GetProperty("name").GetString() == "blur");
+        Assert.All(checks, c => Assert.False(c.GetProperty("passed").GetBoolean()));
+        Assert.Empty(Model.Requests);
+    }
+
+    [Fact]
     public async Task A_failed_job_answers_500_with_a_message_safe_to_show()
     {
         Model.Default = ModelReply.Status(500);
 
-        var response = await GetFinishedAsync(await SubmitAsync(SimpleImages.Encode(800, 600)));
+        var response = await GetFinishedAsync(await SubmitAsync(DocumentPhotos.Good()));
 
         Assert.Equal(StatusCodes.Status500InternalServerError, response.Status);
         Assert.Equal(ErrorCodes.ExtractionFailed, response.Code);
@@ -91,7 +105,7 @@ public sealed class TaskStatusFunctionTests(AzuriteFixture azurite)
     [Fact]
     public async Task Another_keys_task_does_not_exist_for_it()
     {
-        var id = await SubmitAsync(SimpleImages.Encode(800, 600));
+        var id = await SubmitAsync(DocumentPhotos.Good());
         await Host.WaitForJobAsync(id);
 
         var response = await GetAsync($"?task_id={id}", KycOcrTestHost.OtherApiKey);

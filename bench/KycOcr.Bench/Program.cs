@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using KycOcr.Bench;
+using KycOcr.Samples;
+using OpenCvSharp;
+
+// dotnet run -c Release --project bench/KycOcr.Bench -- [--iterations N] [image.jpg ...]
+//   times our preprocessing against the original's full-resolution path, each pipeline in its own
+//   process so peak memory is its own; without images, generated 4032x3024 and 1600x1200 JPEGs.
+// dotnet run -c Release --project bench/KycOcr.Bench -- calibrate
+//   scores and verdicts of the labelled quality set, per preset.
+// ... -- debug <label> <folder>   the detection drawn over a labelled photo (or spec:seed:kind:background:rotation:keystone)
+// ... -- profile <label>          detection run repeatedly on one labelled photo (for a profiler)
+if (args is ["--child", var pipeline, var path, var count])
+{
+    var bytes = File.ReadAllBytes(path);
+    Func<byte[], int> run = pipeline == "ours" ? OurPipeline.Run : OriginalPipeline.Run;
+    Warm(run);
+    var measurement = Measurement.Take(pipeline, Path.GetFileName(path), bytes, run, int.Parse(count, CultureInfo.InvariantCulture));
+    Console.WriteLine(JsonSerializer.Serialize(measurement));
+    return 0;
+}
+
+if (args is ["debug", var label, var dir])
+    return KycOcr.Bench.Debug.Run(label, dir);
+
+if (args is ["profile", var profiled])
+    return KycOcr.Bench.Profile.Run(profiled);
+
+if (args is ["calibrate", ..])
+    return Calibration.Run(Console.Out);
+
+var iterations = 15;
+var images = new List<string>();
+for (var i = 0; i < args.Length; i++)
+{
+    if (args[i] == "--iterations" && i + 1 < args.Length)
+        iterations = int.Parse(args[++i], CultureInfo.InvariantCulture);
+    else
+        images.Add(args[i]);
+}
+
+var folder = Directory.CreateTempSubdirectory("kycocr-bench-").FullName;
+try
+{
+    if (images.Count == 0)
+    {
+        foreach (var (w, h) in new[] { (4032, 3024), (1600, 1200) })
+        {
+            var spec = SyntheticDocumentGenerator.SpecimenSpec(DocumentKind.IdCardTd1, 42) with { FrameWidth = w, FrameHeight = h };
+            var file = Path.Combine(folder, $"specimen-{w}x{h}.jpg");
+            File.WriteAllBytes(file, SyntheticDocumentGenerator.Generate(spec).Bytes);
+            images.Add(file);
+        }
+    }
+
+    Console.WriteLine($"{"image",-26} {"pipeline",-9} {"median ms",10} {"min ms",8} {"peak MB",8} {"ratio",6}");
+    foreach (var image in images)
+    {
+        var ours = Child("ours", image, iterations);
+        var baseline = Child("baseline", image, iterations);
+        var name = Path.GetFileName(image);
+        Console.WriteLine($"{name,-26} {"ours",-9} {ours.MedianMs,10:0.0} {ours.MinMs,8:0.0} {ours.PeakMbBeyondIdle,8:0.0} {ours.MedianMs / baseline.MedianMs,6:0.00}");
+        Console.WriteLine($"{name,-26} {"baseline",-9} {baseline.MedianMs,10:0.0} {baseline.MinMs,8:0.0} {baseline.PeakMbBeyondIdle,8:0.0} {1.0,6:0.00}");
+    }
+    return 0;
+}
+finally
+{
+    Directory.Delete(folder, recursive: true);
+}
+
+static Measurement Child(string pipeline, string image, int iterations)
+{
+    var self = Environment.ProcessPath!;
+    var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
+    if (Path.GetFileNameWithoutExtension(self) == "dotnet")
+        start.ArgumentList.Add(typeof(Measurement).Assembly.Location);
+    foreach (var arg in new[] { "--child", pipeline, image, iterations.ToString(CultureInfo.InvariantCulture) })
+        start.ArgumentList.Add(arg);
+    using var process = Process.Start(start)!;
+    var output = process.StandardOutput.ReadToEnd();
+    process.WaitForExit();
+    if (process.ExitCode != 0)
+        throw new InvalidOperationException($"The {pipeline} run on {image} failed with exit code {process.ExitCode}.");
+    return JsonSerializer.Deserialize<Measurement>(output.Trim().Split('\n')[^1])!;
+}
+
+// JIT and native libraries loaded on a small image, so idle memory and timings are of the work itself.
+static void Warm(Func<byte[], int> run)
+{
+    using var small = new Mat(48, 64, MatType.CV_8UC3, Scalar.All(128));
+    run(small.ImEncode(".jpg"));
+}

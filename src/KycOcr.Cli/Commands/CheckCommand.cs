@@ -1,0 +1,54 @@
+using System.Text.Json;
+using KycOcr.Core;
+using KycOcr.Core.Configuration;
+using KycOcr.Core.Imaging;
+using KycOcr.Core.Quality;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace KycOcr.Cli.Commands;
+
+/// <summary>
+/// <c>kycocr check &lt;image&gt; [--strictness easy|medium|hard]</c>: the quality gate alone, no model call.
+/// Prints <c>{"accepted", "checks", "document"}</c>; exit 0 accepted, 1 rejected for quality, 2 unreadable
+/// or refused input (an object with <c>error</c> and <c>code</c>).
+/// </summary>
+public static class CheckCommand
+{
+    public static async Task<int> RunAsync(string imagePath, string? strictness, IConfiguration configuration, TextWriter stdout)
+    {
+        if (strictness is not null && QualityPresets.For(strictness) is null)
+            return await WriteAsync(stdout, new ApiError($"--strictness must be one of {string.Join(", ", QualityPresets.Names)}.", "invalid_arguments"), ExitCodes.Error);
+
+        await using var services = new ServiceCollection().AddLogging().AddKycOcrCore(configuration).BuildServiceProvider();
+        try
+        {
+            var api = services.GetRequiredService<IOptions<ApiOptions>>().Value;
+            var model = services.GetRequiredService<IOptions<ModelOptions>>().Value;
+            var options = services.GetRequiredService<IOptions<QualityOptions>>().Value;
+            if (strictness is not null)
+                options.Strictness = strictness;
+            if (!File.Exists(imagePath))
+                return await WriteAsync(stdout, new ApiError($"No file at {imagePath}.", "file_not_found"), ExitCodes.Error);
+
+            var gate = new QualityGate(options.Thresholds());
+            using var outcome = gate.Process(await File.ReadAllBytesAsync(imagePath), api.MaxImagePixels, model.ImageMaxSide);
+            return await WriteAsync(stdout, outcome.Report.ToJson(), outcome.Report.Accepted ? ExitCodes.Accepted : ExitCodes.Rejected);
+        }
+        catch (ImageRejectedException e)
+        {
+            return await WriteAsync(stdout, e.ToApiError(), ExitCodes.Error);
+        }
+        catch (OptionsValidationException e)
+        {
+            return await WriteAsync(stdout, new ApiError(e.Message, "invalid_configuration"), ExitCodes.Error);
+        }
+    }
+
+    private static async Task<int> WriteAsync(TextWriter stdout, object body, int exitCode)
+    {
+        await stdout.WriteLineAsync(JsonSerializer.Serialize(body, KycJson.Options));
+        return exitCode;
+    }
+}

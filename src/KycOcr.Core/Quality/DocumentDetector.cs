@@ -1,0 +1,336 @@
+using OpenCvSharp;
+
+namespace KycOcr.Core.Quality;
+
+/// <summary>
+/// Finds the document's four corners. Works at a fixed working size (long side <see cref="WorkingSide"/>):
+/// quadrilateral candidates from closed outlines (grey and colour edges) and from pairs of straight lines
+/// compete on size, an ID-1 or passport aspect and edges backing every side; the winner's sides are moved
+/// to the document's own edges (<see cref="SideSearch"/>) and fitted to their edge pixels, which puts the
+/// corners where a rounded card's sides meet.
+/// </summary>
+public static class DocumentDetector
+{
+    public const int WorkingSide = 1000;
+
+    /// <summary>Smallest share of the frame a candidate may cover; the gate's document check has its own limit.</summary>
+    private const double MinCandidateCoverage = 0.03;
+
+    public const double IdCardAspect = 85.60 / 53.98;
+    public const double PassportAspect = 125.0 / 88.0;
+
+    /// <summary>Detects in a BGR image of any size; corners are in that image's pixels.</summary>
+    public static DocumentDetection Detect(Mat bgr)
+    {
+        ArgumentNullException.ThrowIfNull(bgr);
+        var longSide = Math.Max(bgr.Width, bgr.Height);
+        var scale = longSide > WorkingSide ? (double)WorkingSide / longSide : 1.0;
+        if (scale >= 1.0)
+            return DetectAtWorkingSize(bgr);
+
+        using var small = new Mat();
+        Cv2.Resize(bgr, small, new Size(Math.Max(1, (int)Math.Round(bgr.Width * scale)), Math.Max(1, (int)Math.Round(bgr.Height * scale))),
+            interpolation: InterpolationFlags.Area);
+        return DetectAtWorkingSize(small).Scaled((double)bgr.Width / small.Width);
+    }
+
+    private static DocumentDetection DetectAtWorkingSize(Mat bgr)
+    {
+        var frameArea = (double)bgr.Width * bgr.Height;
+        using var gray = new Mat();
+        Cv2.CvtColor(bgr, gray, ColorConversionCodes.BGR2GRAY);
+        using var edges = Edges(bgr, gray);
+
+        var candidates = new List<Candidate>();
+        using (var closed = new Mat())
+        {
+            using var kernel = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(3, 3));
+            Cv2.Dilate(edges, closed, kernel);
+            Collect(closed, frameArea, bgr.Size(), candidates);
+            using (var bridged = new Mat())
+            {
+                // Wider gaps closed too, at the price of merging more clutter.
+                using var bigger = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(7, 7));
+                Cv2.Dilate(edges, bridged, bigger);
+                Collect(bridged, frameArea, bgr.Size(), candidates);
+            }
+
+            // Clutter touching the document merges with its outline: filling the outlines and opening
+            // them with a wide kernel cuts such attachments off at their narrow necks.
+            using var filled = new Mat(closed.Size(), MatType.CV_8UC1, Scalar.All(0));
+            Cv2.FindContours(closed, out var outlines, out _, RetrievalModes.External, ContourApproximationModes.ApproxSimple);
+            Cv2.DrawContours(filled, outlines, -1, Scalar.All(255), -1);
+            var k = Math.Max(5, (int)(Math.Min(bgr.Width, bgr.Height) * 0.04)) | 1;
+            using var wide = Cv2.GetStructuringElement(MorphShapes.Ellipse, new Size(k, k));
+            Cv2.MorphologyEx(filled, filled, MorphTypes.Open, wide);
+            Collect(filled, frameArea, bgr.Size(), candidates);
+        }
+
+        using var weak = WeakEdges(bgr);
+        var weakMap = new EdgeMap(weak);
+        // Contour candidates are re-scored like line candidates: backed by edges all round, document-shaped, large.
+        var scored = candidates.Select(c => new Candidate(c.Quad, c.Score * Backing(Order(c.Quad), weakMap))).ToList();
+        // Straight-line candidates compete with the outlines on the same terms: they find documents whose
+        // outline never closes (clutter touching it, a pale edge on pale paper, a dark header on a dark table).
+        scored.AddRange(LineQuads.Find(weak, weakMap, MinCandidateCoverage).Select(q => new Candidate(q.Quad, q.Score)));
+        var best = scored.OrderByDescending(c => c.Score).FirstOrDefault(c => c.Score > 0);
+        if (best is null)
+            return DocumentDetection.None;
+        var searched = SideSearch.Run(Order(best.Quad), weakMap, bgr);
+        var refined = Refine(searched, new EdgeMap(edges)) ?? Refine(searched, weakMap) ?? searched;
+        var ordered = Order(refined);
+        var coverage = Math.Abs(Cv2.ContourArea(ordered.Select(p => new Point2f((float)p.X, (float)p.Y)))) / frameArea;
+        var detection = new DocumentDetection(true, DocumentShape.Unknown, ordered, Math.Min(1, coverage));
+        return detection with { Shape = Classify(detection.LongSide / Math.Max(1e-9, detection.ShortSide)) };
+    }
+
+    /// <summary>Shape from the outline's aspect; perspective spreads it, so the bands are generous.</summary>
+    public static DocumentShape Classify(double aspect) => aspect switch
+    {
+        >= 1.30 and < 1.503 => DocumentShape.Passport,
+        >= 1.503 and <= 1.75 => DocumentShape.IdCard,
+        _ => DocumentShape.Unknown,
+    };
+
+    public static double NominalAspect(DocumentShape shape) => shape switch
+    {
+        DocumentShape.IdCard => IdCardAspect,
+        DocumentShape.Passport => PassportAspect,
+        _ => double.NaN,
+    };
+
+    /// <summary>Grey edges plus colour edges: a blue header on a grey table can have the table's grey level.</summary>
+    private static Mat Edges(Mat bgr, Mat gray)
+    {
+        var edges = new Mat();
+        using var blurred = new Mat();
+        Cv2.GaussianBlur(gray, blurred, new Size(5, 5), 0);
+        Cv2.Canny(blurred, edges, 40, 120);
+
+        using var colourBlur = new Mat();
+        Cv2.GaussianBlur(bgr, colourBlur, new Size(5, 5), 0);
+        var channels = colourBlur.Split();
+        try
+        {
+            using var channelEdges = new Mat();
+            foreach (var channel in channels)
+            {
+                Cv2.Canny(channel, channelEdges, 50, 150);
+                Cv2.BitwiseOr(edges, channelEdges, edges);
+            }
+        }
+        finally
+        {
+            foreach (var channel in channels)
+                channel.Dispose();
+        }
+        return edges;
+    }
+
+    /// <summary>
+    /// Faint edges too (a dark header on a dark table, a pale card on white paper): the side search
+    /// demands long straight runs of them, so speckle does not matter; a soft drop shadow stays below the
+    /// threshold.
+    /// </summary>
+    private static Mat WeakEdges(Mat bgr)
+    {
+        var edges = new Mat(bgr.Size(), MatType.CV_8UC1, Scalar.All(0));
+        using var blurred = new Mat();
+        Cv2.GaussianBlur(bgr, blurred, new Size(3, 3), 0);
+        var channels = blurred.Split();
+        try
+        {
+            using var channelEdges = new Mat();
+            foreach (var channel in channels)
+            {
+                Cv2.Canny(channel, channelEdges, 18, 54);
+                Cv2.BitwiseOr(edges, channelEdges, edges);
+            }
+        }
+        finally
+        {
+            foreach (var channel in channels)
+                channel.Dispose();
+        }
+        return edges;
+    }
+
+    private sealed record Candidate(Point2d[] Quad, double Score);
+
+    /// <summary>Mean side support squared, zero when a side is hardly backed by edges at all.</summary>
+    private static double Backing(Point2d[] quad, EdgeMap edges)
+    {
+        var total = 0.0;
+        for (var i = 0; i < 4; i++)
+        {
+            var support = LineQuads.SideSupport(quad[i], quad[(i + 1) % 4], edges);
+            if (support < 0.2)
+                return 0;
+            total += support;
+        }
+        return total / 4 * (total / 4);
+    }
+
+    private static void Collect(Mat binary, double frameArea, Size frame, List<Candidate> candidates)
+    {
+        Cv2.FindContours(binary, out var contours, out _, RetrievalModes.External, ContourApproximationModes.ApproxSimple);
+        foreach (var contour in contours)
+        {
+            // An outline with a gap (a pale card edge on a pale table) is an open curve of little area,
+            // but its hull is still the document: filter on the hull.
+            var hull = Cv2.ConvexHull(contour);
+            var hullArea = Cv2.ContourArea(hull);
+            if (hullArea < MinCandidateCoverage * frameArea * 0.8)
+                continue;
+            var contourArea = Cv2.ContourArea(contour);
+            var perimeter = Cv2.ArcLength(hull, true);
+            foreach (var epsilon in (ReadOnlySpan<double>)[0.01, 0.02, 0.03, 0.05, 0.08])
+            {
+                var approx = Cv2.ApproxPolyDP(hull, epsilon * perimeter, true);
+                if (approx.Length < 4)
+                    break;
+                if (approx.Length != 4)
+                    continue;
+                var quad = approx.Select(p => new Point2d(p.X, p.Y)).ToArray();
+                var score = Score(quad, contourArea, hullArea, frameArea, frame);
+                if (score > 0)
+                    candidates.Add(new Candidate(quad, score));
+                break;
+            }
+        }
+    }
+
+    private static double Score(Point2d[] quad, double contourArea, double hullArea, double frameArea, Size frame)
+    {
+        var quadArea = Math.Abs(Cv2.ContourArea(quad.Select(p => new Point2f((float)p.X, (float)p.Y))));
+        if (quadArea < MinCandidateCoverage * frameArea || quadArea > 0.98 * frameArea)
+            return 0;
+        if (!Cv2.IsContourConvex(quad.Select(p => new Point((int)Math.Round(p.X), (int)Math.Round(p.Y)))))
+            return 0;
+        for (var i = 0; i < 4; i++)
+        {
+            var angle = Angle(quad[(i + 3) % 4], quad[i], quad[(i + 1) % 4]);
+            if (angle is < 50 or > 130)
+                return 0;
+        }
+
+        // The hull must be the quadrilateral, not a blob a quadrilateral happens to cover.
+        var fit = Math.Min(hullArea, quadArea) / Math.Max(hullArea, quadArea);
+        if (fit < 0.85)
+            return 0;
+        var fill = Math.Min(1, contourArea / quadArea);
+
+        var ordered = Order(quad);
+        var longSide = (DocumentDetection.Distance(ordered[0], ordered[1]) + DocumentDetection.Distance(ordered[3], ordered[2])) / 2;
+        var shortSide = (DocumentDetection.Distance(ordered[0], ordered[3]) + DocumentDetection.Distance(ordered[1], ordered[2])) / 2;
+        var aspect = longSide / Math.Max(1e-9, shortSide);
+        var off = Math.Min(Math.Abs(aspect - IdCardAspect), Math.Abs(aspect - PassportAspect));
+        var aspectFactor = Math.Exp(-(off / 0.2) * (off / 0.2));
+
+        // A document cut by the frame edge is still found, but an uncut one is preferred.
+        var margin = 2.0;
+        var touches = quad.Count(p => p.X < margin || p.Y < margin || p.X > frame.Width - 1 - margin || p.Y > frame.Height - 1 - margin);
+        var edgeFactor = touches > 0 ? 0.5 : 1.0;
+
+        return quadArea / frameArea * fit * (0.5 + 0.5 * fill) * aspectFactor * edgeFactor;
+    }
+
+    private static double Angle(Point2d a, Point2d vertex, Point2d b)
+    {
+        var ux = a.X - vertex.X;
+        var uy = a.Y - vertex.Y;
+        var vx = b.X - vertex.X;
+        var vy = b.Y - vertex.Y;
+        var cos = (ux * vx + uy * vy) / Math.Max(1e-9, Math.Sqrt((ux * ux + uy * uy) * (vx * vx + vy * vy)));
+        return Math.Acos(Math.Clamp(cos, -1, 1)) * 180 / Math.PI;
+    }
+
+    /// <summary>
+    /// Fits a line to the edge pixels along each side (away from the rounded corners) and intersects
+    /// neighbouring lines. Null when a side has too little support, so the rough quad stands.
+    /// </summary>
+    private static Point2d[]? Refine(Point2d[] quad, EdgeMap edges)
+    {
+        var diagonal = Math.Max(DocumentDetection.Distance(quad[0], quad[2]), DocumentDetection.Distance(quad[1], quad[3]));
+        var band = Math.Max(3.0, diagonal * 0.015);
+        var lines = new Line2D[4];
+        var xs = new List<Point2f>();
+        for (var i = 0; i < 4; i++)
+        {
+            var a = quad[i];
+            var b = quad[(i + 1) % 4];
+            var length = DocumentDetection.Distance(a, b);
+            var dx = (b.X - a.X) / length;
+            var dy = (b.Y - a.Y) / length;
+            xs.Clear();
+
+            // Walk the side, looking across it within the band for edge pixels.
+            var steps = (int)length;
+            for (var s = (int)(length * 0.12); s < steps - (int)(length * 0.12); s++)
+            {
+                var px = a.X + dx * s;
+                var py = a.Y + dy * s;
+                Point2f? nearest = null;
+                var nearestDistance = double.MaxValue;
+                for (var t = -band; t <= band; t += 1)
+                {
+                    var x = (int)Math.Round(px - dy * t);
+                    var y = (int)Math.Round(py + dx * t);
+                    if (edges.IsEdge(x, y) && Math.Abs(t) < nearestDistance)
+                    {
+                        nearestDistance = Math.Abs(t);
+                        nearest = new Point2f(x, y);
+                    }
+                }
+                if (nearest is { } found)
+                    xs.Add(found);
+            }
+            if (xs.Count < Math.Max(10, length * 0.3))
+                return null;
+            lines[i] = Cv2.FitLine(xs, DistanceTypes.Huber, 0, 0.01, 0.01);
+        }
+
+        var corners = new Point2d[4];
+        for (var i = 0; i < 4; i++)
+        {
+            // Corner i lies between side i-1 (ending at it) and side i (starting at it).
+            var intersection = Intersect(lines[(i + 3) % 4], lines[i]);
+            if (intersection is null || DocumentDetection.Distance(intersection.Value, quad[i]) > diagonal * 0.08)
+                return null;
+            corners[i] = intersection.Value;
+        }
+        return corners;
+    }
+
+    private static Point2d? Intersect(Line2D p, Line2D q)
+    {
+        var cross = p.Vx * q.Vy - p.Vy * q.Vx;
+        if (Math.Abs(cross) < 1e-9)
+            return null;
+        var t = ((q.X1 - p.X1) * q.Vy - (q.Y1 - p.Y1) * q.Vx) / cross;
+        return new Point2d(p.X1 + p.Vx * t, p.Y1 + p.Vy * t);
+    }
+
+    /// <summary>
+    /// TL, TR, BR, BL of the document: clockwise on screen, starting at the left end of the long side
+    /// that is higher in the frame. Valid while the document is turned by less than 45° either way.
+    /// </summary>
+    public static Point2d[] Order(IReadOnlyList<Point2d> quad)
+    {
+        // Clockwise on screen (y down) means a positive shoelace sum.
+        var points = quad.ToArray();
+        double sum = 0;
+        for (var i = 0; i < 4; i++)
+            sum += points[i].X * points[(i + 1) % 4].Y - points[(i + 1) % 4].X * points[i].Y;
+        if (sum < 0)
+            Array.Reverse(points);
+
+        var sides01 = DocumentDetection.Distance(points[0], points[1]) + DocumentDetection.Distance(points[2], points[3]);
+        var sides12 = DocumentDetection.Distance(points[1], points[2]) + DocumentDetection.Distance(points[3], points[0]);
+        // Start of each long side, going clockwise: (0,2) when 0-1 and 2-3 are long, else (1,3).
+        var (first, second) = sides01 >= sides12 ? (0, 2) : (1, 3);
+        double MidY(int start) => (points[start].Y + points[(start + 1) % 4].Y) / 2;
+        var top = MidY(first) <= MidY(second) ? first : second;
+        return [points[top], points[(top + 1) % 4], points[(top + 2) % 4], points[(top + 3) % 4]];
+    }
+}

@@ -1,0 +1,19 @@
+namespace KycOcr.Core.Quality;
+
+/// <summary>One check of the gate: its score, the limit it was held to, and what to do when it fails.</summary>
+/// <param name="Name">Stable name: resolution, document, blur, contrast, glare, darkness, overexposure, edge_density.</param>
+/// <param name="Hint">Written for the customer; says how to take a better photo.</param>
+public sealed record QualityCheck(string Name, double Score, double Threshold, bool Passed, string Hint);
+
+/// <summary>Stable names of the checks, in the order they are reported.</summary>
+public static class QualityCheckNames
+{
+    public const string Resolution = "resolution";
+    public const string Document = "document";
+    public const string Blur = "blur";
+    public const string Contrast = "contrast";
+    public const string Glare = "glare";
+    public const string Darkness = "darkness";
+    public const string Overexposure = "overexposure";
+    public const string EdgeDensity = "edge_density";
+}

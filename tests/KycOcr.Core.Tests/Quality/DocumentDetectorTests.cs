@@ -1,0 +1,104 @@
+using KycOcr.Core.Quality;
+using KycOcr.Samples;
+using OpenCvSharp;
+using Xunit.Abstractions;
+
+namespace KycOcr.Core.Tests.Quality;
+
+public sealed class DocumentDetectorTests(ITestOutputHelper output)
+{
+    /// <summary>Rotation up to ±30° with keystone, on every background, for every kind.</summary>
+    public static TheoryData<int, DocumentKind, BackgroundKind, double, double> Placements()
+    {
+        var data = new TheoryData<int, DocumentKind, BackgroundKind, double, double>();
+        DocumentKind[] kinds = [DocumentKind.IdCardTd1, DocumentKind.PassportTd3, DocumentKind.CardTd2];
+        BackgroundKind[] backgrounds = [BackgroundKind.Plain, BackgroundKind.NoisyTexture, BackgroundKind.Busy];
+        double[] rotations = [-30, -24, -17, -9, -2, 4, 11, 19, 26, 30];
+        var n = 0;
+        foreach (var background in backgrounds)
+        {
+            foreach (var rotation in rotations)
+            {
+                data.Add(900 + n, kinds[n % 3], background, rotation, 0.02 + 0.04 * (n % 3) / 2.0);
+                n++;
+            }
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Placements))]
+    public void Corners_land_within_2_percent_of_the_diagonal_in_the_documents_own_order(
+        int seed, DocumentKind kind, BackgroundKind background, double rotation, double keystone)
+    {
+        var photo = SyntheticDocumentGenerator.Generate(new DocumentPhotoSpec
+        {
+            Seed = seed, Kind = kind, Background = background, RotationDegrees = rotation, Keystone = keystone,
+            FrameWidth = 1280, FrameHeight = 960, Coverage = 0.45,
+        });
+        using var image = photo.Decode();
+
+        var detection = DocumentDetector.Detect(image);
+
+        Assert.True(detection.Found);
+        var truth = photo.Truth.Corners!.Select(p => new Point2d(p.X, p.Y)).ToArray();
+        var diagonal = DocumentDetection.Distance(truth[0], truth[2]);
+        var errors = Enumerable.Range(0, 4).Select(i => DocumentDetection.Distance(detection.Corners[i], truth[i]) / diagonal).ToArray();
+        output.WriteLine($"corner errors (% of diagonal): {string.Join(", ", errors.Select(e => (e * 100).ToString("0.00")))}");
+        Assert.All(errors, e => Assert.True(e < 0.02, $"corner off by {e:P2} of the diagonal"));
+        Assert.Equal(kind == DocumentKind.IdCardTd1 ? DocumentShape.IdCard : DocumentShape.Passport, detection.Shape);
+    }
+
+    [Fact]
+    public void An_upside_down_page_is_ordered_by_geometry_so_the_mrz_reader_can_turn_it()
+    {
+        var photo = SyntheticDocumentGenerator.Generate(new DocumentPhotoSpec
+        {
+            Seed = 31, Kind = DocumentKind.PassportTd3, FrameWidth = 1280, FrameHeight = 960, Coverage = 0.45,
+            Degradations = new Degradations { MildRotationDegrees = 3, UpsideDown = true },
+        });
+        using var image = photo.Decode();
+
+        var detection = DocumentDetector.Detect(image);
+
+        // The truth's TL is the page's own top-left, now at the bottom right: we report the geometric TL.
+        var truth = photo.Truth.Corners!.Select(p => new Point2d(p.X, p.Y)).ToArray();
+        var diagonal = DocumentDetection.Distance(truth[0], truth[2]);
+        for (var i = 0; i < 4; i++)
+            Assert.True(DocumentDetection.Distance(detection.Corners[i], truth[(i + 2) % 4]) < 0.02 * diagonal);
+    }
+
+    [Fact]
+    public void A_photo_without_a_document_finds_none()
+    {
+        var photo = SyntheticDocumentGenerator.Generate(new DocumentPhotoSpec
+        {
+            Seed = 5, FrameWidth = 1280, FrameHeight = 960, Background = BackgroundKind.Plain,
+            Degradations = new Degradations { NoDocument = true },
+        });
+        using var image = photo.Decode();
+
+        Assert.False(DocumentDetector.Detect(image).Found);
+    }
+
+    [Theory]
+    [InlineData(1.586, DocumentShape.IdCard)]
+    [InlineData(1.42, DocumentShape.Passport)]
+    [InlineData(1.0, DocumentShape.Unknown)]
+    [InlineData(2.2, DocumentShape.Unknown)]
+    public void Shapes_are_told_by_aspect(double aspect, DocumentShape shape) =>
+        Assert.Equal(shape, DocumentDetector.Classify(aspect));
+
+    [Fact]
+    public void Ordering_follows_the_document_even_at_30_degrees()
+    {
+        // A 300x190 card turned 30° counter-clockwise: its TL is the leftmost point, not the min of x + y.
+        var theta = 30 * Math.PI / 180;
+        Point2d Turn(double x, double y) => new(500 + x * Math.Cos(theta) + y * Math.Sin(theta), 400 - x * Math.Sin(theta) + y * Math.Cos(theta));
+        Point2d[] document = [Turn(-150, -95), Turn(150, -95), Turn(150, 95), Turn(-150, 95)];
+
+        var ordered = DocumentDetector.Order([document[2], document[1], document[0], document[3]]); // anticlockwise, from BR
+
+        Assert.Equal(document, ordered);
+    }
+}
