@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Azure.Storage.Blobs;
 using KycOcr.Core.Storage;
+using KycOcr.Samples;
 using KycOcr.TestSupport.Hosting;
 using KycOcr.TestSupport.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -89,5 +90,50 @@ public sealed class InboxDropTests(AzuriteFixture azurite) : LocalServiceTestBas
         Assert.Equal("succeeded", json.RootElement.GetProperty("status").GetString());
         Assert.False(await container.GetBlobClient("drop/passport.jpg").ExistsAsync());
         Assert.Equal(HttpStatusCode.OK, (await Client.WaitForResultAsync(json.RootElement.GetProperty("id").GetString()!)).Status);
+    }
+}
+
+/// <summary>The embedded default: no model at all, the fields read from the machine-readable zone.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class OfflineEndToEndTests(AzuriteFixture azurite) : LocalServiceTestBase(azurite.ConnectionString, ("EXTRACTOR", "offline"))
+{
+    [Theory]
+    [InlineData(DocumentKind.PassportTd3, 31)]
+    [InlineData(DocumentKind.IdCardTd1, 40)]
+    public async Task A_specimen_photo_is_read_from_its_mrz_without_any_model(DocumentKind kind, int seed)
+    {
+        var photo = SyntheticDocumentGenerator.SpecimenPhoto(kind, seed);
+
+        var submitted = await Client.SubmitAsync(photo.Bytes);
+        var result = await Client.WaitForResultAsync(submitted.Id);
+
+        Assert.True(result.Status == HttpStatusCode.OK, result.ToString());
+        var fields = result.Body.GetProperty("fields");
+        Assert.Equal(photo.Truth.Holder!.Surname, fields.GetProperty("surname").GetProperty("value").GetString());
+        Assert.Equal(photo.Truth.Holder.DocumentNumber, fields.GetProperty("document_number").GetProperty("value").GetString());
+        Assert.Equal(photo.Truth.Holder.BirthDate, fields.GetProperty("date_of_birth").GetProperty("value").GetString());
+        Assert.Equal("mrz", fields.GetProperty("surname").GetProperty("source").GetString());
+        Assert.True(result.Body.GetProperty("mrz").GetProperty("valid").GetBoolean());
+        Assert.True(result.Body.GetProperty("quality").GetProperty("document").GetProperty("found").GetBoolean());
+        Assert.Equal("offline-mrz", result.Body.GetProperty("model").GetString());
+        Assert.Empty(Model.Requests);
+        await AssertNoBlobsLeftAsync(submitted.Id);
+    }
+
+    [Fact]
+    public async Task A_blurry_photo_is_refused_with_the_failed_checks()
+    {
+        var spec = SyntheticDocumentGenerator.SpecimenSpec(DocumentKind.PassportTd3, 33) with
+        {
+            Degradations = new Degradations { GaussianBlurSigma = 9 },
+        };
+
+        var submitted = await Client.SubmitAsync(SyntheticDocumentGenerator.Generate(spec).Bytes);
+        var result = await Client.WaitForResultAsync(submitted.Id);
+
+        Assert.True(result.Status == HttpStatusCode.UnprocessableEntity, result.ToString());
+        Assert.Equal("quality_rejected", result.Code);
+        Assert.Contains(result.Body.GetProperty("checks").EnumerateArray(), c => c.GetProperty("name").GetString() == "blur");
+        await AssertNoBlobsLeftAsync(submitted.Id);
     }
 }
