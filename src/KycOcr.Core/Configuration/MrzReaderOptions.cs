@@ -12,6 +12,10 @@ public sealed class MrzReaderOptions : IValidatableObject
     [ConfigurationKeyName("OCRB_FONT_PATH"), Required]
     public string OcrBFontPath { get; set; } = DefaultOcrBFontPath;
 
+    /// <summary>With a vision model: also read the MRZ and verify the model's fields against it (the <c>verification</c> section).</summary>
+    [ConfigurationKeyName("MRZ_VERIFICATION")]
+    public bool VerifyModelReadings { get; set; } = true;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!File.Exists(OcrBFontPath))

@@ -23,13 +23,15 @@ public static class DocumentExtractorFactory
         var loggers = services.GetRequiredService<ILoggerFactory>();
 
         var mrz = services.GetRequiredService<MrzImageReader>();
+        var verify = services.GetRequiredService<IOptions<MrzReaderOptions>>().Value.VerifyModelReadings;
+        IDocumentExtractor Verified(IDocumentExtractor vision) => verify ? new MrzVerifyingExtractor(vision, mrz, time) : vision;
 
         return model.EffectiveExtractor switch
         {
-            ModelOptions.AzureOpenAi => new MrzVerifyingExtractor(
-                new OpenAiVisionExtractor(AzureChatClient(model, jobs), model, jobs, time, loggers.CreateLogger<OpenAiVisionExtractor>()), mrz, time),
-            ModelOptions.OpenAi => new MrzVerifyingExtractor(
-                new OpenAiVisionExtractor(OpenAiChatClient(model, jobs), model, jobs, time, loggers.CreateLogger<OpenAiVisionExtractor>()), mrz, time),
+            ModelOptions.AzureOpenAi => Verified(
+                new OpenAiVisionExtractor(AzureChatClient(model, jobs), model, jobs, time, loggers.CreateLogger<OpenAiVisionExtractor>())),
+            ModelOptions.OpenAi => Verified(
+                new OpenAiVisionExtractor(OpenAiChatClient(model, jobs), model, jobs, time, loggers.CreateLogger<OpenAiVisionExtractor>())),
             _ => new OfflineMrzExtractor(mrz, time),
         };
     }

@@ -12,9 +12,11 @@ public sealed class MrzVerifyingExtractor(IDocumentExtractor model, MrzImageRead
 {
     public async Task<ExtractedDocument> ExtractAsync(ReadOnlyMemory<byte> jpeg, CancellationToken cancellationToken)
     {
-        var read = await model.ExtractAsync(jpeg, cancellationToken);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var mrz = MrzReads.Read(reader, jpeg, today);
+        // The MRZ is read on another thread while the model call waits on the network.
+        var reading = Task.Run(() => MrzReads.Read(reader, jpeg, today), cancellationToken);
+        var read = await model.ExtractAsync(jpeg, cancellationToken);
+        var mrz = await reading;
         return read with
         {
             Mrz = MrzReads.ToJson(mrz),

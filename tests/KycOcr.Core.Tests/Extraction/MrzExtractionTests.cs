@@ -103,4 +103,17 @@ public sealed class MrzExtractionTests : IAsyncLifetime
         Assert.Equal("model", read.Fields.Surname!.Source);
         Assert.Equal(JsonValueKind.Array, read.Mrz!.Value.GetProperty("lines").ValueKind);
     }
+
+    [Fact]
+    public async Task Verification_can_be_turned_off_for_the_model_path()
+    {
+        var (jpeg, _) = Upright(DocumentKind.PassportTd3, 25);
+        await using var services = Services(("OPENAI_BASE_URL", _model.OpenAiBaseUrl.ToString()), ("MRZ_VERIFICATION", "false"));
+
+        var read = await services.GetRequiredService<IDocumentExtractor>().ExtractAsync(jpeg, CancellationToken.None);
+
+        Assert.IsType<OpenAiVisionExtractor>(services.GetRequiredService<IDocumentExtractor>());
+        Assert.Null(read.Mrz);
+        Assert.Null(read.Verification);
+    }
 }
