@@ -17,6 +17,9 @@ public sealed record LoadOptions
     public int PhotoWidth { get; init; } = 4032;
     public int PhotoHeight { get; init; } = 3024;
 
+    /// <summary>Verify the model's fields against the MRZ, as the service does by default.</summary>
+    public bool MrzVerification { get; init; } = true;
+
     /// <summary>Interval between polls of one job.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 
@@ -31,6 +34,7 @@ public sealed record LoadOptions
                 "--jobs" or "-n" => options with { Jobs = int.Parse(value) },
                 "--concurrency" or "-c" => options with { Concurrency = int.Parse(value) },
                 "--model-latency-ms" => options with { ModelLatency = TimeSpan.FromMilliseconds(int.Parse(value)) },
+                "--mrz-verification" => options with { MrzVerification = bool.Parse(value) },
                 "--photos" => options with { DistinctPhotos = int.Parse(value) },
                 "--size" => options with
                 {

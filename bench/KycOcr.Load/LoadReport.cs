@@ -26,7 +26,7 @@ public sealed record LoadReport(
     {
         var c = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
-        text.AppendLine(c, $"jobs {Options.Jobs}, concurrency {Options.Concurrency}, model latency {Options.ModelLatency.TotalMilliseconds} ms, photos {Options.PhotoWidth}x{Options.PhotoHeight} JPEG");
+        text.AppendLine(c, $"jobs {Options.Jobs}, concurrency {Options.Concurrency}, model latency {Options.ModelLatency.TotalMilliseconds} ms, MRZ verification {(Options.MrzVerification ? "on" : "off")}, photos {Options.PhotoWidth}x{Options.PhotoHeight} JPEG");
         text.AppendLine(c, $"succeeded             {Succeeded} (not succeeded: {NotSucceeded}, upload blobs left: {BlobsLeft})");
         text.AppendLine(c, $"outcomes              {string.Join(", ", Outcomes.Select(o => $"{o.Key.Trim()}: {o.Value}"))}");
         text.AppendLine(c, $"wall time             {WallSeconds:0.0} s");

@@ -29,6 +29,7 @@ public static class LoadRun
         settings["TASK_HUB_NAME"] = "load";
         // Sixteen clients polling every 250 ms is far beyond one key's fair share: the limit is for production.
         settings["RATE_LIMIT_PER_MINUTE"] = "0";
+        settings["MRZ_VERIFICATION"] = options.MrzVerification ? "true" : "false";
 
         await using var service = await ServeProcess.StartAsync(settings, ServeProcess.FreePort());
         using var client = new ServiceClient(service.Address);

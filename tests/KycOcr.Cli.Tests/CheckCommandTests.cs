@@ -8,25 +8,13 @@ namespace KycOcr.Cli.Tests;
 /// <summary><c>kycocr check</c>: the quality gate alone, one JSON object on stdout.</summary>
 public sealed class CheckCommandTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("kycocr-check-").FullName;
+    private readonly CliTestFolder _folder = new();
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _folder.Dispose();
 
-    private static async Task<(int Exit, JsonElement Output)> RunAsync(params string[] args)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>()).Build();
-        var stdout = new StringWriter();
-        var exit = await KycOcrCli.RunAsync(args, configuration, stdout, new StringWriter());
-        using var json = JsonDocument.Parse(stdout.ToString());
-        return (exit, json.RootElement.Clone());
-    }
+    private static Task<(int Exit, JsonElement Output)> RunAsync(params string[] args) => CliTestFolder.RunAsync([], args);
 
-    private string Write(string name, byte[] bytes)
-    {
-        var path = Path.Combine(_folder, name);
-        File.WriteAllBytes(path, bytes);
-        return path;
-    }
+    private string Write(string name, byte[] bytes) => _folder.Write(name, bytes);
 
     [Fact]
     public async Task A_good_photo_exits_0_with_every_check_and_the_documents_corners()

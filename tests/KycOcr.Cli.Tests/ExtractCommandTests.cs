@@ -9,36 +9,25 @@ namespace KycOcr.Cli.Tests;
 public sealed class ExtractCommandTests : IAsyncLifetime
 {
     private LoopbackModelServer _model = null!;
-    private readonly string _folder = Directory.CreateTempSubdirectory("kycocr-cli-").FullName;
+    private readonly CliTestFolder _folder = new();
 
     public async Task InitializeAsync() => _model = await LoopbackModelServer.StartAsync();
 
     public async Task DisposeAsync()
     {
         await _model.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
+        _folder.Dispose();
     }
 
-    private async Task<(int Exit, JsonElement Output)> RunAsync(string image, params (string, string)[] settings)
+    private Task<(int Exit, JsonElement Output)> RunAsync(string image, params (string Name, string Value)[] settings)
     {
         var values = new Dictionary<string, string?> { ["OPENAI_BASE_URL"] = _model.OpenAiBaseUrl.ToString(), ["MODEL_TIMEOUT_SECONDS"] = "5" };
         foreach (var (name, value) in settings)
             values[name] = value;
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var stdout = new StringWriter();
-
-        var exit = await KycOcrCli.RunAsync(["extract", image], configuration, stdout, new StringWriter());
-
-        using var json = JsonDocument.Parse(stdout.ToString());
-        return (exit, json.RootElement.Clone());
+        return CliTestFolder.RunAsync(values, "extract", image);
     }
 
-    private string Write(string name, byte[] bytes)
-    {
-        var path = Path.Combine(_folder, name);
-        File.WriteAllBytes(path, bytes);
-        return path;
-    }
+    private string Write(string name, byte[] bytes) => _folder.Write(name, bytes);
 
     [Fact]
     public async Task Prints_the_schema_shaped_result_and_exits_0()
@@ -64,7 +53,7 @@ public sealed class ExtractCommandTests : IAsyncLifetime
         Assert.Equal(2, exit);
         Assert.Equal("model_refused", output.GetProperty("code").GetString());
 
-        (exit, output) = await RunAsync(Path.Combine(_folder, "missing.jpg"));
+        (exit, output) = await RunAsync(_folder.File("missing.jpg"));
         Assert.Equal(2, exit);
         Assert.Equal("file_not_found", output.GetProperty("code").GetString());
     }

@@ -9,27 +9,14 @@ namespace KycOcr.Cli.Tests;
 /// <summary><c>kycocr mrz</c> on generated document images written to temporary files.</summary>
 public sealed class MrzCommandTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("kycocr-mrz-").FullName;
+    private readonly CliTestFolder _folder = new();
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _folder.Dispose();
 
-    private static async Task<(int Exit, JsonElement Output)> RunAsync(string image, params (string, string)[] settings)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings.ToDictionary(s => s.Item1, s => (string?)s.Item2)).Build();
-        var stdout = new StringWriter();
+    private static Task<(int Exit, JsonElement Output)> RunAsync(string image, params (string Name, string Value)[] settings) =>
+        CliTestFolder.RunAsync(settings.Select(s => KeyValuePair.Create(s.Name, (string?)s.Value)), "mrz", image);
 
-        var exit = await KycOcrCli.RunAsync(["mrz", image], configuration, stdout, new StringWriter());
-
-        using var json = JsonDocument.Parse(stdout.ToString());
-        return (exit, json.RootElement.Clone());
-    }
-
-    private string Write(string name, byte[] bytes)
-    {
-        var path = Path.Combine(_folder, name);
-        File.WriteAllBytes(path, bytes);
-        return path;
-    }
+    private string Write(string name, byte[] bytes) => _folder.Write(name, bytes);
 
     private string WriteDocument(string name, DocumentKind kind, int seed, Action<Mat, FlatDocument>? edit = null)
     {
@@ -120,7 +107,7 @@ public sealed class MrzCommandTests : IDisposable
         Assert.Equal("not_an_image", output.GetProperty("code").GetString());
         Assert.False(string.IsNullOrEmpty(output.GetProperty("error").GetString()));
 
-        (exit, output) = await RunAsync(Path.Combine(_folder, "missing.jpg"));
+        (exit, output) = await RunAsync(_folder.File("missing.jpg"));
         Assert.Equal(2, exit);
         Assert.Equal("file_not_found", output.GetProperty("code").GetString());
     }

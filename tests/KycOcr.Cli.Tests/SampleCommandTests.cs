@@ -6,9 +6,9 @@ namespace KycOcr.Cli.Tests;
 /// <summary><c>kycocr sample</c>: a synthetic specimen photo to send to the service, and its ground truth.</summary>
 public sealed class SampleCommandTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("kycocr-sample-").FullName;
+    private readonly CliTestFolder _folder = new();
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _folder.Dispose();
 
     private async Task<(int Exit, string Stdout)> RunAsync(params string[] args)
     {
@@ -22,7 +22,7 @@ public sealed class SampleCommandTests : IDisposable
     [InlineData("id_card", 3, 30)]
     public async Task Writes_a_jpeg_photo_and_prints_its_ground_truth(string kind, int seed, int mrzLineLength)
     {
-        var path = Path.Combine(_folder, kind + ".jpg");
+        var path = _folder.File(kind + ".jpg");
 
         var (exit, stdout) = await RunAsync(kind, path, "--seed", seed.ToString());
 
@@ -37,10 +37,10 @@ public sealed class SampleCommandTests : IDisposable
     [Fact]
     public async Task The_same_seed_gives_the_same_photo()
     {
-        await RunAsync("passport", Path.Combine(_folder, "a.jpg"), "--seed", "42");
-        await RunAsync("passport", Path.Combine(_folder, "b.jpg"), "--seed", "42");
+        await RunAsync("passport", _folder.File("a.jpg"), "--seed", "42");
+        await RunAsync("passport", _folder.File("b.jpg"), "--seed", "42");
 
-        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(_folder, "a.jpg")), await File.ReadAllBytesAsync(Path.Combine(_folder, "b.jpg")));
+        Assert.Equal(await File.ReadAllBytesAsync(_folder.File("a.jpg")), await File.ReadAllBytesAsync(_folder.File("b.jpg")));
     }
 
     [Theory]

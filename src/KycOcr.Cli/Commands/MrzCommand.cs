@@ -2,7 +2,10 @@ using System.Text.Json;
 using KycOcr.Core;
 using KycOcr.Core.Configuration;
 using KycOcr.Core.Imaging;
+using KycOcr.Core.Mrz;
 using KycOcr.Core.Mrz.Reading;
+using KycOcr.Core.Quality;
+using OpenCvSharp;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -10,8 +13,8 @@ using Microsoft.Extensions.Options;
 namespace KycOcr.Cli.Commands;
 
 /// <summary>
-/// <c>kycocr mrz &lt;image&gt;</c>: reads the machine-readable zone offline. The image is a scan or a photo of the
-/// flat, upright document (until the quality gate's warp is put in front). Prints the MRZ reading and exits
+/// <c>kycocr mrz &lt;image&gt;</c>: reads the machine-readable zone offline, from a photo (through the quality
+/// gate's document detection and deskew) or a scan. Prints the MRZ reading and exits
 /// 0 (found and valid), 1 (found, invalid), 3 (no MRZ) or 2 with an error object (unreadable input, configuration).
 /// </summary>
 public static class MrzCommand
@@ -31,7 +34,9 @@ public static class MrzCommand
             using var image = ImageDecoder.Decode(await File.ReadAllBytesAsync(imagePath), api.MaxImagePixels);
             var reader = services.GetRequiredService<MrzImageReader>();
             var today = DateOnly.FromDateTime((clock ?? TimeProvider.System).GetUtcNow().UtcDateTime);
-            var reading = reader.Read(image, today);
+            // A photo: the quality gate finds the document and straightens it. A scan may show no outline
+            // (or a misleading one): then the whole image is read too, and a valid reading wins.
+            var reading = ReadingOf(reader, image, today);
             await stdout.WriteLineAsync(reading.ToJson());
             return reading.Valid ? ExitCodes.Accepted : reading.Found ? ExitCodes.Rejected : ExitCodes.NotFound;
         }
@@ -47,6 +52,16 @@ public static class MrzCommand
         {
             return await WriteAsync(stdout, new ApiError(e.Message, "invalid_configuration"), ExitCodes.Error);
         }
+    }
+
+    private static MrzReading ReadingOf(MrzImageReader reader, Mat image, DateOnly today)
+    {
+        using var upright = QualityGate.UprightDocument(image, MrzImageReader.WorkingLongSide);
+        var fromPhoto = upright is null ? null : reader.Read(upright, today);
+        if (fromPhoto is { Valid: true })
+            return fromPhoto;
+        var whole = reader.Read(image, today);
+        return whole.Valid || fromPhoto is null || (whole.Found && !fromPhoto.Found) ? whole : fromPhoto;
     }
 
     private static async Task<int> WriteAsync(TextWriter stdout, object body, int exitCode)
