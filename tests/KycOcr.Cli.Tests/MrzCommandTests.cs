@@ -60,6 +60,19 @@ public sealed class MrzCommandTests : IDisposable
         Assert.Equal(photo.Truth.MrzLines, output.GetProperty("lines").EnumerateArray().Select(l => l.GetString()));
     }
 
+    [Theory]
+    [InlineData(DocumentKind.PassportTd3, 31)]
+    [InlineData(DocumentKind.IdCardTd1, 40)]
+    public async Task A_photo_taken_at_an_angle_is_straightened_by_the_quality_gate_and_read(DocumentKind kind, int seed)
+    {
+        var photo = SyntheticDocumentGenerator.SpecimenPhoto(kind, seed);
+
+        var (exit, output) = await RunAsync(Write("photo.jpg", photo.Bytes));
+
+        Assert.Equal(0, exit);
+        Assert.Equal(photo.Truth.MrzLines, output.GetProperty("lines").EnumerateArray().Select(l => l.GetString()));
+    }
+
     [Fact]
     public async Task A_damaged_mrz_is_found_but_invalid_and_exits_1()
     {
