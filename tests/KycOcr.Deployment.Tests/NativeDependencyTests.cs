@@ -1,28 +1,32 @@
 namespace KycOcr.Deployment.Tests;
 
 /// <summary>Stands in for building the image, which Docker cannot do on these machines: every
-/// library OpenCvSharp's native runtime loads must come from a package the Dockerfile installs
+/// library the native runtimes (OpenCvSharp's, and SkiaSharp's for the MRZ reader) load must come from a package the Dockerfile installs
 /// or one the base image carries. This machine runs Debian 12, like the base image.</summary>
 public sealed class NativeDependencyTests
 {
-    [Fact]
-    public void EveryLibraryResolvesOnThisMachine()
+    [Theory]
+    [InlineData("OpenCvSharpExtern")]
+    [InlineData("SkiaSharpNative")]
+    public void EveryLibraryResolvesOnThisMachine(string library)
     {
-        var missing = Ldd.Resolve(RepoPaths.OpenCvSharpExtern).Where(d => d.Path is null).Select(d => d.Name).ToArray();
+        var missing = Ldd.Resolve(RepoPaths.NativeLibrary(library)).Where(d => d.Path is null).Select(d => d.Name).ToArray();
 
         Assert.True(missing.Length == 0,
             $"ldd reports 'not found' for {string.Join(", ", missing)}: install their packages here " +
             "(apt-get install libgtk-3-0) so their owners can be looked up.");
     }
 
-    [Fact]
-    public void EveryLibraryComesFromAnInstalledOrBasePackage()
+    [Theory]
+    [InlineData("OpenCvSharpExtern")]
+    [InlineData("SkiaSharpNative")]
+    public void EveryLibraryComesFromAnInstalledOrBasePackage(string library)
     {
         var dockerfile = DockerfileModel.Load(RepoPaths.Dockerfile).AptInstalledPackages;
         var baseImage = BaseImagePackages.Names;
         var problems = new List<string>();
 
-        var resolved = Ldd.Resolve(RepoPaths.OpenCvSharpExtern).Where(d => d.Path is not null).ToArray();
+        var resolved = Ldd.Resolve(RepoPaths.NativeLibrary(library)).Where(d => d.Path is not null).ToArray();
         var owners = DebianPackages.Owners(resolved.Select(d => d.Path!).ToArray());
         Assert.NotEmpty(resolved);
 

@@ -13,6 +13,9 @@ internal static class RepoPaths
     public static string BicepExecutable => Metadata("BicepExecutable");
     public static string OpenCvSharpExtern => Metadata("OpenCvSharpExtern");
 
+    /// <summary>A native library the app ships, by its metadata key (OpenCvSharpExtern, SkiaSharpNative).</summary>
+    public static string NativeLibrary(string key) => Metadata(key);
+
     /// <summary>Lines of a committed list: '#' starts a comment, blank lines are skipped.</summary>
     public static IReadOnlyList<(string Value, string Note)> ListFile(string path) =>
         File.ReadAllLines(path)
