@@ -8,36 +8,70 @@ using OpenCvSharp;
 namespace KycOcr.MrzAccuracy;
 
 /// <summary>
-/// For looking at one failure: writes the image the reader sees and prints each cell's best and runner-up
-/// with scores, the truth and the reading. Synthetic data only, so printing it is safe.
+/// For looking at one failure: writes the photo and the image the reader sees (the JPEG the service would store,
+/// or the emulated upright image) and prints each cell's best and runner-up with scores, the truth and the
+/// reading. Synthetic data only, so printing it is safe.
 /// </summary>
 internal static class DumpCommand
 {
     /// <param name="args">directory, document kind, seed, degraded (true|false).</param>
-    public static int Run(MrzImageReader reader, string[] args)
+    /// <param name="upright">Dump the emulated gate output instead of a photo put through the gate.</param>
+    public static int Run(MrzImageReader reader, string[] args, bool upright)
     {
         if (args.Length < 4)
         {
-            Console.Error.WriteLine("--dump <dir> <IdCardTd1|CardTd2|PassportTd3> <seed> <degraded: true|false>");
+            Console.Error.WriteLine("--dump <dir> <IdCardTd1|CardTd2|PassportTd3> <seed> <degraded: true|false> [--upright]");
             return 64;
         }
 
         var kind = Enum.Parse<DocumentKind>(args[1]);
         int seed = int.Parse(args[2], CultureInfo.InvariantCulture);
-        using var flat = SyntheticDocumentGenerator.RenderFlatDocument(kind, seed);
-        var degradation = bool.Parse(args[3]) ? UprightDegradation.Mild(seed) : UprightDegradation.None;
-        using var image = UprightDocuments.Render(flat, degradation, seed);
-        Cv2.ImWrite(Path.Combine(args[0], $"{kind}-{seed}.png"), image);
-
-        var detailed = reader.ReadDetailed(image, MrzAccuracyRun.Today);
-        Console.WriteLine(degradation);
-        foreach (var line in detailed.Cells)
+        bool degraded = bool.Parse(args[3]);
+        var (image, truth) = upright ? Upright(kind, seed, degraded) : Photographed(args[0], kind, seed, degraded);
+        if (image is null)
         {
-            Console.WriteLine(string.Join(" ", line.Select(c => FormattableString.Invariant($"{c.Best}{c.BestScore:0.00}/{c.RunnerUp}{c.Margin:0.00}"))));
+            return 2;
         }
 
-        Console.WriteLine(string.Join("\n", flat.Truth.MrzLines));
-        Console.WriteLine(detailed.Reading.ToJson());
-        return 0;
+        using (image)
+        {
+            Cv2.ImWrite(Path.Combine(args[0], $"{kind}-{seed}-read.png"), image);
+            var detailed = reader.ReadDetailed(image, MrzAccuracyRun.Today);
+            foreach (var line in detailed.Cells)
+            {
+                Console.WriteLine(string.Join(" ", line.Select(c => FormattableString.Invariant($"{c.Best}{c.BestScore:0.00}/{c.RunnerUp}{c.Margin:0.00}"))));
+            }
+
+            Console.WriteLine(string.Join("\n", truth.MrzLines));
+            Console.WriteLine(detailed.Reading.ToJson());
+            return 0;
+        }
+    }
+
+    private static (Mat? Image, DocumentGroundTruth Truth) Upright(DocumentKind kind, int seed, bool degraded)
+    {
+        using var flat = SyntheticDocumentGenerator.RenderFlatDocument(kind, seed);
+        var degradation = degraded ? UprightDegradation.Mild(seed) : UprightDegradation.None;
+        Console.WriteLine(degradation);
+        return (UprightDocuments.Render(flat, degradation, seed), flat.Truth);
+    }
+
+    private static (Mat? Image, DocumentGroundTruth Truth) Photographed(string dir, DocumentKind kind, int seed, bool degraded)
+    {
+        var spec = MrzAccuracyPhotos.Spec(kind, seed, degraded);
+        Console.WriteLine(spec);
+        Console.WriteLine(spec.Degradations);
+        var photo = SyntheticDocumentGenerator.Generate(spec);
+        File.WriteAllBytes(Path.Combine(dir, $"{kind}-{seed}-photo{photo.FileExtension}"), photo.Bytes);
+        var prepared = MrzAccuracyRun.Preprocessor.Prepare(photo.Bytes);
+        Console.WriteLine(prepared.Quality?.GetRawText());
+        if (prepared.Jpeg is not { } jpeg)
+        {
+            Console.WriteLine("rejected by the gate: " + prepared.Rejection?.Code);
+            return (null, photo.Truth);
+        }
+
+        File.WriteAllBytes(Path.Combine(dir, $"{kind}-{seed}-stored.jpg"), jpeg);
+        return (Cv2.ImDecode(jpeg, ImreadModes.Color), photo.Truth);
     }
 }

@@ -1,14 +1,25 @@
 using System.Diagnostics;
+using System.Text.Json;
+using KycOcr.Core;
+using KycOcr.Core.Configuration;
 using KycOcr.Core.Mrz;
 using KycOcr.Core.Mrz.Reading;
+using KycOcr.Core.Quality;
 using KycOcr.Samples;
 using KycOcr.TestSupport.Documents;
+using Microsoft.Extensions.Options;
+using OpenCvSharp;
 
 namespace KycOcr.TestSupport.MrzBenchmark;
 
 /// <summary>
-/// Generates documents with ground truth, reads each as the quality gate would hand it over (1024 px long side,
-/// every other one mildly degraded) and compares every field. Shared by the accuracy program and its CI sample.
+/// Generates documents with ground truth and reads each as the service would, comparing every field. By default
+/// each document is photographed (<see cref="MrzAccuracyPhotos"/>), put through the service's own preprocessing
+/// (<see cref="DocumentPreprocessor"/> with default settings: the medium quality gate, deskew to 1024 px, JPEG 90)
+/// and the stored JPEG is read; the upright mode skips the photo and the gate and reads an emulation of the gate's
+/// output (<see cref="UprightDocuments"/>); the true-corners mode photographs but crops with the true corners
+/// (the reader alone on real photos). TD1, TD2, TD3 in turn, every other triple degraded. Shared by the
+/// accuracy program and its CI sample.
 /// </summary>
 public static class MrzAccuracyRun
 {
@@ -19,8 +30,14 @@ public static class MrzAccuracyRun
 
     private static readonly DocumentKind[] _kinds = [DocumentKind.IdCardTd1, DocumentKind.CardTd2, DocumentKind.PassportTd3];
 
-    /// <param name="harsh">Degrade beyond the mild range (<see cref="UprightDegradation.Harsh"/>) to see how the reader fails.</param>
-    public static MrzAccuracyReport Run(MrzImageReader reader, int count, int seed = DefaultSeed, Action<MrzAccuracyCase>? progress = null, bool harsh = false)
+    /// <summary>The service's preprocessing with every setting at its default, as an upload meets it.</summary>
+    public static DocumentPreprocessor Preprocessor { get; } =
+        new(Options.Create(new ApiOptions()), Options.Create(new ModelOptions()), Options.Create(new QualityOptions()));
+
+    /// <param name="harsh">Degrade beyond the mild range to see how the reader fails.</param>
+    public static MrzAccuracyReport Run(
+        MrzImageReader reader, int count, int seed = DefaultSeed, Action<MrzAccuracyCase>? progress = null, bool harsh = false,
+        MrzAccuracyPath path = MrzAccuracyPath.Photographed)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var cases = new List<MrzAccuracyCase>(count);
@@ -29,15 +46,67 @@ public static class MrzAccuracyRun
             var kind = _kinds[i % 3];
             bool degraded = i / 3 % 2 == 1;
             int documentSeed = seed + i;
-            var result = ReadOne(reader, kind, documentSeed, degraded, harsh);
+            var result = path switch
+            {
+                MrzAccuracyPath.Upright => ReadUpright(reader, kind, documentSeed, degraded, harsh),
+                MrzAccuracyPath.TrueCorners => ReadTrueCorners(reader, kind, documentSeed, degraded, harsh),
+                _ => ReadPhotographed(reader, kind, documentSeed, degraded, harsh),
+            };
             cases.Add(result);
             progress?.Invoke(result);
         }
 
-        return new MrzAccuracyReport(cases);
+        return new MrzAccuracyReport(cases, path);
     }
 
-    public static MrzAccuracyCase ReadOne(MrzImageReader reader, DocumentKind kind, int seed, bool degraded, bool harsh = false)
+    /// <summary>
+    /// Photographs the document, runs the service's preprocessing on the photo's bytes and reads the JPEG it
+    /// would store. Timed: preprocessing plus read (not the photo's generation), and the read alone.
+    /// </summary>
+    public static MrzAccuracyCase ReadPhotographed(MrzImageReader reader, DocumentKind kind, int seed, bool degraded, bool harsh = false)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var photo = SyntheticDocumentGenerator.Generate(MrzAccuracyPhotos.Spec(kind, seed, degraded, harsh));
+        var total = Stopwatch.StartNew();
+        var prepared = Preprocessor.Prepare(photo.Bytes);
+        if (prepared.Jpeg is not { } jpeg)
+        {
+            double gateMs = total.Elapsed.TotalMilliseconds;
+            return new MrzAccuracyCase(kind, seed, degraded, Rejected: true, Found: false, Valid: false, Exact: false,
+                "gate rejected: " + RejectionReason(prepared.Rejection), gateMs, ReadMilliseconds: 0, MrzAccuracyCrop.Error(prepared.Quality, photo.Truth));
+        }
+
+        var read = Stopwatch.StartNew();
+        using var stored = Cv2.ImDecode(jpeg, ImreadModes.Color);
+        var reading = reader.Read(stored, Today);
+        double readMs = read.Elapsed.TotalMilliseconds;
+        double totalMs = total.Elapsed.TotalMilliseconds;
+        return Judge(kind, seed, degraded, reading, photo.Truth, totalMs, readMs) with { CropError = MrzAccuracyCrop.Error(prepared.Quality, photo.Truth) };
+    }
+
+    /// <summary>
+    /// Photographs the document and warps it upright with its true corners, as the gate does with the ones it finds
+    /// (1024 px, JPEG 90), then reads it: the reader on real photos with a perfect crop. No checks, so nothing is rejected.
+    /// </summary>
+    public static MrzAccuracyCase ReadTrueCorners(MrzImageReader reader, DocumentKind kind, int seed, bool degraded, bool harsh = false)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var photo = SyntheticDocumentGenerator.Generate(MrzAccuracyPhotos.Spec(kind, seed, degraded, harsh));
+        var model = new ModelOptions();
+        var total = Stopwatch.StartNew();
+        using var decoded = photo.Decode();
+        var corners = photo.Truth.Corners!.Select(p => new Point2d(p.X, p.Y)).ToArray();
+        using var upright = DocumentWarp.Warp(decoded, new DocumentDetection(true, DocumentShape.Unknown, corners, photo.Truth.Coverage), model.ImageMaxSide);
+        var jpeg = upright.ImEncode(".jpg", new ImageEncodingParam(ImwriteFlags.JpegQuality, model.JpegQuality));
+        var read = Stopwatch.StartNew();
+        using var stored = Cv2.ImDecode(jpeg, ImreadModes.Color);
+        var reading = reader.Read(stored, Today);
+        double readMs = read.Elapsed.TotalMilliseconds;
+        return Judge(kind, seed, degraded, reading, photo.Truth, total.Elapsed.TotalMilliseconds, readMs) with { CropError = 0 };
+    }
+
+    /// <summary>Reads the emulated gate output (<see cref="UprightDocuments"/>); no photo, no gate.</summary>
+    public static MrzAccuracyCase ReadUpright(MrzImageReader reader, DocumentKind kind, int seed, bool degraded, bool harsh = false)
     {
         ArgumentNullException.ThrowIfNull(reader);
         using var flat = SyntheticDocumentGenerator.RenderFlatDocument(kind, seed);
@@ -46,10 +115,27 @@ public static class MrzAccuracyRun
         var stopwatch = Stopwatch.StartNew();
         var reading = reader.Read(image, Today);
         double ms = stopwatch.Elapsed.TotalMilliseconds;
-        string? mismatch = Compare(reading, flat.Truth);
+        return Judge(kind, seed, degraded, reading, flat.Truth, ms, ms);
+    }
+
+    private static MrzAccuracyCase Judge(DocumentKind kind, int seed, bool degraded, MrzReading reading, DocumentGroundTruth truth, double totalMs, double readMs)
+    {
+        string? mismatch = Compare(reading, truth);
         // Exact means valid and right: a right reading the reader refused to vouch for is a miss, not a hit.
         bool exact = reading.Valid && mismatch is null;
-        return new MrzAccuracyCase(kind, seed, degraded, reading.Found, reading.Valid, exact, mismatch ?? (reading.Valid ? null : "refused: " + string.Join("; ", reading.Errors)), ms);
+        return new MrzAccuracyCase(kind, seed, degraded, Rejected: false, reading.Found, reading.Valid, exact,
+            mismatch ?? (reading.Valid ? null : "refused: " + string.Join("; ", reading.Errors)), totalMs, readMs);
+    }
+
+    /// <summary>The names of the failed checks, or the error code when the bytes themselves were refused.</summary>
+    private static string RejectionReason(ApiError? rejection)
+    {
+        if (rejection?.Checks is { ValueKind: JsonValueKind.Array } checks)
+        {
+            return string.Join(", ", checks.EnumerateArray().Select(c => c.TryGetProperty("name", out var n) ? n.GetString() : "?"));
+        }
+
+        return rejection?.Code ?? "unknown";
     }
 
     /// <summary>Null when the reading carries exactly the truth; else the first differing element's name.</summary>
