@@ -5,8 +5,10 @@ namespace KycOcr.Core.Quality;
 /// <summary>
 /// Finds the document's four corners. Works at a fixed working size (long side <see cref="WorkingSide"/>):
 /// quadrilateral candidates from closed outlines (grey and colour edges) and from pairs of straight lines
-/// compete on size, an ID-1 or passport aspect and edges backing every side; the winner's sides are moved
-/// to the document's own edges (<see cref="SideSearch"/>) and fitted to their edge pixels, which puts the
+/// have their sides snapped to the edges they follow (<see cref="SideFit"/>) and compete on size, an ID-1 or
+/// passport aspect, edges backing every side, and corners that are corners (the sides reach them and stop
+/// there, unlike a streak in a wooden table); the winner's sides are moved out past a header or MRZ band's
+/// inner border where needed (<see cref="SideSearch"/>) and fitted to their edge pixels, which puts the
 /// corners where a rounded card's sides meet.
 /// </summary>
 public static class DocumentDetector

@@ -3,10 +3,10 @@ using OpenCvSharp;
 namespace KycOcr.Core.Quality;
 
 /// <summary>
-/// Corrects a rough outline side by side: each side snaps to the outermost straight run of edges along
-/// most of its length close to it; a side that stopped at the inner border of a coloured header or an
-/// MRZ zone moves out to the band's outer border when that brings the outline to a document's aspect,
-/// or when the band looks unlike what lies beyond it.
+/// Corrects a snapped outline side by side: a side that stopped at the inner border of a coloured header or
+/// an MRZ zone moves out to the band's outer border when that brings the outline to a document's aspect, or
+/// when the band looks unlike what lies beyond it, provided the neighbouring sides' edges run on out to it
+/// (a streak in a wooden table beyond the document has bare table between).
 /// </summary>
 internal static class SideSearch
 {
@@ -79,7 +79,8 @@ internal static class SideSearch
 
     /// <summary>
     /// Whether a neighbouring side's edge runs on from its old corner to the moved one, short of the rounded
-    /// corner there (radius 6 % of an ID-1 card's short side).
+    /// corner there (radius 6 % of an ID-1 card's short side). A move within that radius never passes: the
+    /// snapped side is already on the edge, and what lies just beyond it is the table's.
     /// </summary>
     private static bool Reaches(Point2d from, Point2d to, double shortSide, EdgeMap edges)
     {

@@ -60,11 +60,15 @@ public sealed class DocumentDetectorTests(ITestOutputHelper output)
     [InlineData(DocumentKind.IdCardTd1, 23)]
     [InlineData(DocumentKind.IdCardTd1, 27)]
     [InlineData(DocumentKind.IdCardTd1, 29)]
+    [InlineData(DocumentKind.IdCardTd1, 30)]
     [InlineData(DocumentKind.IdCardTd1, 32)]
+    [InlineData(DocumentKind.CardTd2, 2)]
     [InlineData(DocumentKind.CardTd2, 17)]
+    [InlineData(DocumentKind.CardTd2, 23)]
     [InlineData(DocumentKind.CardTd2, 25)]
     [InlineData(DocumentKind.PassportTd3, 2)]
     [InlineData(DocumentKind.PassportTd3, 17)]
+    [InlineData(DocumentKind.PassportTd3, 23)]
     [InlineData(DocumentKind.PassportTd3, 27)]
     public void Specimen_photos_on_textured_tables_get_corners_within_2_percent_and_the_right_shape(DocumentKind kind, int seed)
     {
