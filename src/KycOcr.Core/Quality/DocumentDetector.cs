@@ -5,8 +5,10 @@ namespace KycOcr.Core.Quality;
 /// <summary>
 /// Finds the document's four corners. Works at a fixed working size (long side <see cref="WorkingSide"/>):
 /// quadrilateral candidates from closed outlines (grey and colour edges) and from pairs of straight lines
-/// compete on size, an ID-1 or passport aspect and edges backing every side; the winner's sides are moved
-/// to the document's own edges (<see cref="SideSearch"/>) and fitted to their edge pixels, which puts the
+/// have their sides snapped to the edges they follow (<see cref="SideFit"/>) and compete on size, an ID-1 or
+/// passport aspect, edges backing every side, and corners that are corners (the sides reach them and stop
+/// there, unlike a streak in a wooden table); the winner's sides are moved out past a header or MRZ band's
+/// inner border where needed (<see cref="SideSearch"/>) and fitted to their edge pixels, which puts the
 /// corners where a rounded card's sides meet.
 /// </summary>
 public static class DocumentDetector
@@ -68,15 +70,21 @@ public static class DocumentDetector
 
         using var weak = WeakEdges(bgr);
         var weakMap = new EdgeMap(weak);
-        // Contour candidates are re-scored like line candidates: backed by edges all round, document-shaped, large.
-        var scored = candidates.Select(c => new Candidate(c.Quad, c.Score * Backing(Order(c.Quad), weakMap))).ToList();
-        // Straight-line candidates compete with the outlines on the same terms: they find documents whose
-        // outline never closes (clutter touching it, a pale edge on pale paper, a dark header on a dark table).
-        scored.AddRange(LineQuads.Find(weak, weakMap, MinCandidateCoverage).Select(q => new Candidate(q.Quad, q.Score)));
+        // Hull corners sit on a rounded card's arcs and Hough lines are a segment's direction: every candidate's
+        // sides are first snapped to the edges they follow, then judged on the same terms: backed by edges all
+        // round, large, document-shaped, and with corners that are corners (the sides reach them and stop).
+        var reach = Math.Max(4, (int)Math.Round(Math.Min(bgr.Width, bgr.Height) * 0.02));
+        var contourQuads = candidates.OrderByDescending(c => c.Score).Take(SnappedPerSource)
+            .Select(c => Judge(c.Quad, c.Score, weakMap, reach, alreadyBacked: false));
+        // Straight-line candidates compete with the outlines: they find documents whose outline never closes
+        // (clutter touching it, a pale edge on pale paper, a dark header on a dark table).
+        var lineQuads = LineQuads.Find(weak, weakMap, MinCandidateCoverage).OrderByDescending(q => q.Score).Take(SnappedPerSource)
+            .Select(q => Judge(q.Quad, q.Score, weakMap, reach, alreadyBacked: true));
+        var scored = contourQuads.Concat(lineQuads).ToList();
         var best = scored.OrderByDescending(c => c.Score).FirstOrDefault(c => c.Score > 0);
         if (best is null)
             return DocumentDetection.None;
-        var searched = SideSearch.Run(Order(best.Quad), weakMap, bgr);
+        var searched = SideSearch.Run(best.Quad, weakMap, bgr);
         var refined = Refine(searched, new EdgeMap(edges)) ?? Refine(searched, weakMap) ?? searched;
         var ordered = Order(refined);
         var coverage = Math.Abs(Cv2.ContourArea(ordered.Select(p => new Point2f((float)p.X, (float)p.Y)))) / frameArea;
@@ -156,6 +164,24 @@ public static class DocumentDetector
     }
 
     private sealed record Candidate(Point2d[] Quad, double Score);
+
+    /// <summary>Candidates per source (outlines, line pairs) whose sides are snapped and judged.</summary>
+    private const int SnappedPerSource = 24;
+
+    /// <summary>
+    /// The candidate with its sides snapped to the edges, scored by its prior times its backing (unless the
+    /// prior has it already) times how well its corners are corners: the ends of a side pushed out onto the
+    /// table are bare, and a streak in the table runs on past the corners.
+    /// </summary>
+    private static Candidate Judge(Point2d[] quad, double prior, EdgeMap edges, int reach, bool alreadyBacked)
+    {
+        var ordered = Order(quad);
+        if (SideFit.SnapQuad(ordered, edges, reach) is { } snapped && Cv2.IsContourConvex(snapped.Quad.Select(p => new Point2f((float)p.X, (float)p.Y))))
+            ordered = Order(snapped.Quad);
+        var backing = alreadyBacked ? 1 : Backing(ordered, edges);
+        var (ends, overshoot) = SideFit.CornerEvidence(ordered, edges);
+        return new Candidate(ordered, prior * backing * ends * ends * (1 - 0.5 * overshoot));
+    }
 
     /// <summary>Mean side support squared, zero when a side is hardly backed by edges at all.</summary>
     private static double Backing(Point2d[] quad, EdgeMap edges)

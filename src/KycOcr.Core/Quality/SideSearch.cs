@@ -3,10 +3,10 @@ using OpenCvSharp;
 namespace KycOcr.Core.Quality;
 
 /// <summary>
-/// Corrects a rough outline side by side: each side snaps to the outermost straight run of edges along
-/// most of its length close to it; a side that stopped at the inner border of a coloured header or an
-/// MRZ zone moves out to the band's outer border when that brings the outline to a document's aspect,
-/// or when the band looks unlike what lies beyond it.
+/// Corrects a snapped outline side by side: a side that stopped at the inner border of a coloured header or
+/// an MRZ zone moves out to the band's outer border when that brings the outline to a document's aspect, or
+/// when the band looks unlike what lies beyond it, provided the neighbouring sides' edges run on out to it
+/// (a streak in a wooden table beyond the document has bare table between).
 /// </summary>
 internal static class SideSearch
 {
@@ -34,14 +34,13 @@ internal static class SideSearch
             var a = quad[i];
             var b = quad[(i + 1) % 4];
             var found = Scan(a, b, edges, inward, outward);
-            // The rough side sits a few pixels off the edge (it hugs dilated edges): the outline is the
-            // outermost supported run that close to it. Without one, the side stays, and any supported run
-            // may replace it below if that makes the outline document-shaped.
-            var near = found.Where(f => Math.Abs(f.Offset) <= Slack).OrderByDescending(f => f.Offset).ToList();
-            var base_ = near.Count > 0 ? near[0] : new Found(0, 0, 0);
+            // The side has been snapped to the edges it follows: it stays unless that run is weak, and then
+            // any supported run may replace it below if that makes the outline document-shaped.
+            var support = LineQuads.SideSupport(a, b, edges);
+            var base_ = new Found(0, 0, support >= MinSupport ? support : 0);
             lines[i] = Place(a, b, base_);
             bases[i] = base_;
-            outer[i] = found.Where(f => near.Count == 0 ? Math.Abs(f.Offset) > Slack : f.Offset > base_.Offset + 3)
+            outer[i] = found.Where(f => base_.Support == 0 ? Math.Abs(f.Offset) > Slack : f.Offset > 3)
                 .OrderByDescending(f => f.Offset).ToList();
         }
 
@@ -62,7 +61,11 @@ internal static class SideSearch
                 // without its MRZ zone has ID-1's).
                 var bandIsDocument = candidate.Offset - bases[i].Offset >= shortSide * 0.04 && trialDeviation <= 0.15
                     && BandDiffersFromBeyond(quad[i], quad[(i + 1) % 4], bases[i], candidate, bgr);
-                if (improves || bandIsDocument)
+                // The document's own sides run up to its edge: when the neighbours' ends are bare there, the
+                // line is the table's (a streak in the wood beyond a dark header), not the document's.
+                var neighboursReach = candidate.Offset < 0
+                    || (Reaches(corners[i], moved[i], shortSide, edges) && Reaches(corners[(i + 1) % 4], moved[(i + 1) % 4], shortSide, edges));
+                if ((improves || bandIsDocument) && neighboursReach)
                 {
                     lines = trial;
                     corners = moved;
@@ -72,6 +75,20 @@ internal static class SideSearch
             }
         }
         return corners;
+    }
+
+    /// <summary>
+    /// Whether a neighbouring side's edge runs on from its old corner to the moved one, short of the rounded
+    /// corner there (radius 6 % of an ID-1 card's short side). A move within that radius never passes: the
+    /// snapped side is already on the edge, and what lies just beyond it is the table's.
+    /// </summary>
+    private static bool Reaches(Point2d from, Point2d to, double shortSide, EdgeMap edges)
+    {
+        var distance = DocumentDetection.Distance(from, to);
+        var radius = 0.07 * shortSide;
+        if (distance <= radius)
+            return false;
+        return SideFit.Support(from, to, 0, 1 - radius / distance, edges) is not { } support || support >= 0.5;
     }
 
     /// <summary>Mean colour of the band between the side and the candidate line against a strip beyond the candidate.</summary>
