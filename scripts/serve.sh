@@ -44,7 +44,7 @@ fi
 key=${API_KEYS:-$API_KEY}
 key=${key%%,*}
 
-"${kycocr[@]}" sample passport "$state/sample-passport.jpg" >/dev/null
+"${kycocr[@]}" sample passport "$state/sample-passport.jpg" --seed 7 >/dev/null
 
 "${kycocr[@]}" serve --urls "http://127.0.0.1:$port" &
 pids+=($!)

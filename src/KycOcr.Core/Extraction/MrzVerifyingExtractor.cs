@@ -14,8 +14,19 @@ public sealed class MrzVerifyingExtractor(IDocumentExtractor model, MrzImageRead
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         // The MRZ is read on another thread while the model call waits on the network.
-        var reading = Task.Run(() => MrzReads.Read(reader, jpeg, today), cancellationToken);
-        var read = await model.ExtractAsync(jpeg, cancellationToken);
+        var reading = Task.Run(() => MrzReads.Read(reader, jpeg, today), CancellationToken.None);
+        ExtractedDocument read;
+        try
+        {
+            read = await model.ExtractAsync(jpeg, cancellationToken);
+        }
+        catch
+        {
+            // The read uses the reader's native buffers: it must end before the failure can tear the job
+            // (and, in a short-lived host, the reader itself) down.
+            await ((Task)reading).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
         var mrz = await reading;
         return read with
         {
