@@ -24,11 +24,13 @@ public sealed class LocalService : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly DurableSidecar _sidecar;
+    private readonly ILoggerFactory _sidecarLogs;
 
-    private LocalService(WebApplication app, DurableSidecar sidecar)
+    private LocalService(WebApplication app, DurableSidecar sidecar, ILoggerFactory sidecarLogs)
     {
         _app = app;
         _sidecar = sidecar;
+        _sidecarLogs = sidecarLogs;
     }
 
     public IServiceProvider Services => _app.Services;
@@ -86,11 +88,12 @@ public sealed class LocalService : IAsyncDisposable
             app.UseJsonErrors();
             app.MapKycOcrApi();
             await app.StartAsync(cancellationToken);
-            return new LocalService(app, sidecar);
+            return new LocalService(app, sidecar, loggerFactory);
         }
         catch
         {
             await sidecar.DisposeAsync();
+            loggerFactory.Dispose();
             throw;
         }
     }
@@ -109,6 +112,7 @@ public sealed class LocalService : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         await _sidecar.DisposeAsync();
+        _sidecarLogs.Dispose();
     }
 
     private static T Bind<T>(IConfiguration configuration) where T : new()
