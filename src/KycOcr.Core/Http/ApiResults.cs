@@ -19,6 +19,10 @@ public static class ApiResults
             Detail = "Invalid or missing API Key",
         });
 
+    /// <summary>503 <c>storage_unavailable</c> with <c>Retry-After: 30</c>: what was asked can be tried again shortly.</summary>
+    public static IResult StorageUnavailable(string message) => Json(StatusCodes.Status503ServiceUnavailable,
+        new ApiError(message, ErrorCodes.StorageUnavailable), new Dictionary<string, string> { ["Retry-After"] = "30" });
+
     /// <summary>204, still marked not to be cached.</summary>
     public static IResult NoContent() => new NoContentNoStore();
 

@@ -37,9 +37,7 @@ public sealed class EraseTaskHandler(CallerGate gate, BlobJobStore store, InboxS
         catch (StorageUnavailableException e)
         {
             logger.LogError(e.InnerException, "Erasing job {TaskId} failed: storage unavailable", taskId);
-            return ApiResults.Json(StatusCodes.Status503ServiceUnavailable,
-                new ApiError("The job could not be erased right now. Try again in a minute.", ErrorCodes.StorageUnavailable),
-                new Dictionary<string, string> { ["Retry-After"] = "30" });
+            return ApiResults.StorageUnavailable("The job could not be erased right now. Try again in a minute.");
         }
 
         logger.LogInformation("Erased job {TaskId} on request", taskId);

@@ -115,9 +115,8 @@ public sealed class ReadTextHandler(
         _ => StatusCodes.Status415UnsupportedMediaType,
     };
 
-    private static IResult StorageUnavailable() => ApiResults.Json(StatusCodes.Status503ServiceUnavailable,
-        new ApiError("The service cannot store uploads right now. Try again in a minute.", ErrorCodes.StorageUnavailable),
-        new Dictionary<string, string> { ["Retry-After"] = "30" });
+    private static IResult StorageUnavailable() =>
+        ApiResults.StorageUnavailable("The service cannot store uploads right now. Try again in a minute.");
 
     private async Task DeleteQuietlyAsync(string taskId)
     {

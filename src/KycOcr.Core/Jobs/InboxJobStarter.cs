@@ -79,10 +79,7 @@ public sealed class InboxJobStarter(
 
     private async Task RefuseAsync(string taskId, string blobName, ApiError error, CancellationToken cancellationToken)
     {
-        var body = new PublishInboxResultActivity.InboxResult(taskId, "rejected", null, error);
-        await inbox.WriteResultAsync(InboxStore.ResultBlobName(blobName),
-            BinaryData.FromBytes(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, KycJson.Options)), cancellationToken);
-        await inbox.DeleteInboxAsync(blobName, cancellationToken);
+        await inbox.PublishAsync(blobName, new InboxResult(taskId, "rejected", null, error), cancellationToken);
         logger.LogWarning("Inbox document for job {TaskId} refused: {Code}", taskId, error.Code);
     }
 }

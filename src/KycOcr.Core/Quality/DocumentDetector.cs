@@ -115,23 +115,7 @@ public static class DocumentDetector
         Cv2.GaussianBlur(gray, blurred, new Size(5, 5), 0);
         Cv2.Canny(blurred, edges, 40, 120);
 
-        using var colourBlur = new Mat();
-        Cv2.GaussianBlur(bgr, colourBlur, new Size(5, 5), 0);
-        var channels = colourBlur.Split();
-        try
-        {
-            using var channelEdges = new Mat();
-            foreach (var channel in channels)
-            {
-                Cv2.Canny(channel, channelEdges, 50, 150);
-                Cv2.BitwiseOr(edges, channelEdges, edges);
-            }
-        }
-        finally
-        {
-            foreach (var channel in channels)
-                channel.Dispose();
-        }
+        AddChannelEdges(bgr, edges, blurSize: 5, low: 50, high: 150);
         return edges;
     }
 
@@ -143,15 +127,22 @@ public static class DocumentDetector
     private static Mat WeakEdges(Mat bgr)
     {
         var edges = new Mat(bgr.Size(), MatType.CV_8UC1, Scalar.All(0));
+        AddChannelEdges(bgr, edges, blurSize: 3, low: 18, high: 54);
+        return edges;
+    }
+
+    /// <summary>ORs into <paramref name="edges"/> the Canny edges of each colour channel of the blurred image.</summary>
+    private static void AddChannelEdges(Mat bgr, Mat edges, int blurSize, double low, double high)
+    {
         using var blurred = new Mat();
-        Cv2.GaussianBlur(bgr, blurred, new Size(3, 3), 0);
+        Cv2.GaussianBlur(bgr, blurred, new Size(blurSize, blurSize), 0);
         var channels = blurred.Split();
         try
         {
             using var channelEdges = new Mat();
             foreach (var channel in channels)
             {
-                Cv2.Canny(channel, channelEdges, 18, 54);
+                Cv2.Canny(channel, channelEdges, low, high);
                 Cv2.BitwiseOr(edges, channelEdges, edges);
             }
         }
@@ -160,7 +151,6 @@ public static class DocumentDetector
             foreach (var channel in channels)
                 channel.Dispose();
         }
-        return edges;
     }
 
     private sealed record Candidate(Point2d[] Quad, double Score);

@@ -77,67 +77,22 @@ public sealed class BlobJobStore
 
     /// <summary>Deletes every blob of the job; returns how many were deleted.</summary>
     public Task<int> DeleteJobBlobsAsync(string taskId, CancellationToken cancellationToken = default) =>
-        StorageCalls.Guard(async () =>
-        {
-            var deleted = 0;
-            try
-            {
-                await foreach (var blob in _uploads.GetBlobsAsync(BlobTraits.None, BlobStates.None, taskId + "/", cancellationToken))
-                {
-                    var response = await _uploads.DeleteBlobIfExistsAsync(blob.Name, DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken);
-                    if (response.Value)
-                        deleted++;
-                }
-            }
-            catch (RequestFailedException e) when (e.Status == 404)
-            {
-                // The container itself is gone: nothing left to delete.
-            }
-            return deleted;
-        });
+        StorageCalls.DeleteWhereAsync(_uploads, taskId + "/", _ => true, cancellationToken);
 
     /// <summary>Deletes every blob last written before <paramref name="cutoff"/>, whatever job it belonged to.</summary>
     public Task<int> DeleteBlobsOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default) =>
-        StorageCalls.Guard(async () =>
-        {
-            var deleted = 0;
-            try
-            {
-                await foreach (var blob in _uploads.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix: null, cancellationToken))
-                {
-                    if (blob.Properties.LastModified is { } modified && modified < cutoff
-                        && (await _uploads.DeleteBlobIfExistsAsync(blob.Name, DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken)).Value)
-                        deleted++;
-                }
-            }
-            catch (RequestFailedException e) when (e.Status == 404)
-            {
-            }
-            return deleted;
-        });
+        StorageCalls.DeleteWhereAsync(_uploads, prefix: null, blob => blob.Properties.LastModified < cutoff, cancellationToken);
 
     /// <summary>Names of the job's blobs still stored (for tests and diagnostics).</summary>
     public Task<IReadOnlyList<string>> ListJobBlobsAsync(string taskId, CancellationToken cancellationToken = default) =>
-        StorageCalls.Guard<IReadOnlyList<string>>(async () =>
-        {
-            var names = new List<string>();
-            try
-            {
-                await foreach (var blob in _uploads.GetBlobsAsync(BlobTraits.None, BlobStates.None, taskId + "/", cancellationToken))
-                    names.Add(blob.Name);
-            }
-            catch (RequestFailedException e) when (e.Status == 404)
-            {
-            }
-            return names;
-        });
+        StorageCalls.ListNamesAsync(_uploads, taskId + "/", cancellationToken);
 
-    /// <summary>True when the uploads container can be reached (for <c>GET /health</c>).</summary>
+    /// <summary>True when storage answers now (for <c>GET /health</c>): a real request every time, creating nothing.</summary>
     public async Task<bool> IsReachableAsync(CancellationToken cancellationToken)
     {
         try
         {
-            await StorageCalls.Guard(() => EnsureContainerAsync(cancellationToken));
+            await StorageCalls.Guard(() => _uploads.ExistsAsync(cancellationToken));
             return true;
         }
         catch (StorageUnavailableException)

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using System.Text.Json;
 using KycOcr.Core.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -25,19 +26,7 @@ public sealed class InboxStore(BlobServiceClient service, IOptions<StorageOption
 
     /// <summary>Names of the blobs in the inbox now (for hosts without Event Grid, which poll).</summary>
     public Task<IReadOnlyList<string>> ListInboxAsync(CancellationToken cancellationToken = default) =>
-        StorageCalls.Guard<IReadOnlyList<string>>(async () =>
-        {
-            var names = new List<string>();
-            try
-            {
-                await foreach (var blob in _inbox.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix: null, cancellationToken))
-                    names.Add(blob.Name);
-            }
-            catch (RequestFailedException e) when (e.Status == 404)
-            {
-            }
-            return names;
-        });
+        StorageCalls.ListNamesAsync(_inbox, prefix: null, cancellationToken);
 
     /// <summary>The dropped blob's ETag and size, or null when it is gone.</summary>
     public Task<(string ETag, long Size)?> InboxPropertiesAsync(string blobName, CancellationToken cancellationToken = default) =>
@@ -75,7 +64,16 @@ public sealed class InboxStore(BlobServiceClient service, IOptions<StorageOption
     public Task DeleteInboxAsync(string blobName, CancellationToken cancellationToken = default) =>
         StorageCalls.Guard(() => _inbox.DeleteBlobIfExistsAsync(blobName, DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken));
 
-    public Task WriteResultAsync(string blobName, BinaryData json, CancellationToken cancellationToken = default) =>
+    /// <summary>Ends a drop: its outcome goes to the results container, then the dropped blob is deleted. Idempotent.</summary>
+    public async Task<string> PublishAsync(string inboxBlobName, InboxResult result, CancellationToken cancellationToken = default)
+    {
+        var resultBlob = ResultBlobName(inboxBlobName);
+        await WriteResultAsync(resultBlob, BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(result, KycJson.Options)), cancellationToken);
+        await DeleteInboxAsync(inboxBlobName, cancellationToken);
+        return resultBlob;
+    }
+
+    private Task WriteResultAsync(string blobName, BinaryData json, CancellationToken cancellationToken) =>
         StorageCalls.Guard(async () =>
         {
             await _results.CreateIfNotExistsAsync(PublicAccessType.None, cancellationToken: cancellationToken);
@@ -103,21 +101,8 @@ public sealed class InboxStore(BlobServiceClient service, IOptions<StorageOption
 
     /// <summary>Deletes result blobs written before <paramref name="cutoff"/>; returns how many.</summary>
     public Task<int> DeleteResultsOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default) =>
-        StorageCalls.Guard(async () =>
-        {
-            var deleted = 0;
-            try
-            {
-                await foreach (var blob in _results.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix: null, cancellationToken))
-                {
-                    if (blob.Properties.LastModified < cutoff
-                        && (await _results.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: cancellationToken)).Value)
-                        deleted++;
-                }
-            }
-            catch (RequestFailedException e) when (e.Status == 404)
-            {
-            }
-            return deleted;
-        });
+        StorageCalls.DeleteWhereAsync(_results, prefix: null, blob => blob.Properties.LastModified < cutoff, cancellationToken);
 }
+
+/// <summary>A result blob: the job id, how it ended (succeeded, rejected, failed), and the GET /id 200 body or the error.</summary>
+public sealed record InboxResult(string Id, string Status, JsonElement? Result, ApiError? Error);

@@ -1,4 +1,6 @@
 using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 
 namespace KycOcr.Core.Storage;
 
@@ -26,6 +28,42 @@ internal static class StorageCalls
             throw new StorageUnavailableException("Blob Storage could not be reached.", e);
         }
     }
+
+    /// <summary>Deletes the blobs under <paramref name="prefix"/> that <paramref name="match"/>; a missing container has none.</summary>
+    public static Task<int> DeleteWhereAsync(BlobContainerClient container, string? prefix, Func<BlobItem, bool> match, CancellationToken cancellationToken) =>
+        Guard(async () =>
+        {
+            var deleted = 0;
+            try
+            {
+                await foreach (var blob in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken))
+                {
+                    if (match(blob) && (await container.DeleteBlobIfExistsAsync(blob.Name, DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken)).Value)
+                        deleted++;
+                }
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                // The container itself is gone: nothing left to delete.
+            }
+            return deleted;
+        });
+
+    /// <summary>Names of the blobs under <paramref name="prefix"/>; a missing container has none.</summary>
+    public static Task<IReadOnlyList<string>> ListNamesAsync(BlobContainerClient container, string? prefix, CancellationToken cancellationToken) =>
+        Guard<IReadOnlyList<string>>(async () =>
+        {
+            var names = new List<string>();
+            try
+            {
+                await foreach (var blob in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken))
+                    names.Add(blob.Name);
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+            }
+            return names;
+        });
 
     public static bool IsTransport(Exception e) =>
         e is HttpRequestException or IOException or TimeoutException
