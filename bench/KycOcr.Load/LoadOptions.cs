@@ -20,6 +20,12 @@ public sealed record LoadOptions
     /// <summary>Verify the model's fields against the MRZ, as the service does by default.</summary>
     public bool MrzVerification { get; init; } = true;
 
+    /// <summary>Jobs run at full concurrency before the clock starts (default: two per client).</summary>
+    public int WarmUpJobs { get; init; } = 32;
+
+    /// <summary>Settings (environment variables) given to the service on top of the run's own, from <c>--set NAME=VALUE</c>.</summary>
+    public IReadOnlyDictionary<string, string> ServiceSettings { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Interval between polls of one job.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 
@@ -35,6 +41,12 @@ public sealed record LoadOptions
                 "--concurrency" or "-c" => options with { Concurrency = int.Parse(value) },
                 "--model-latency-ms" => options with { ModelLatency = TimeSpan.FromMilliseconds(int.Parse(value)) },
                 "--mrz-verification" => options with { MrzVerification = bool.Parse(value) },
+                "--set" when value.IndexOf('=') > 0 => options with
+                {
+                    ServiceSettings = new Dictionary<string, string>(options.ServiceSettings) { [value[..value.IndexOf('=')]] = value[(value.IndexOf('=') + 1)..] },
+                },
+                "--set" => throw new ArgumentException($"--set takes NAME=VALUE, not {value}."),
+                "--warmup" => options with { WarmUpJobs = int.Parse(value) },
                 "--photos" => options with { DistinctPhotos = int.Parse(value) },
                 "--size" => options with
                 {

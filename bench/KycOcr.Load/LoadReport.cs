@@ -6,6 +6,7 @@ namespace KycOcr.Load;
 /// <summary>What a load run measured. Latencies in milliseconds; memory of the service process in MB.</summary>
 public sealed record LoadReport(
     LoadOptions Options,
+    double PhotoMb,
     int Succeeded,
     int NotSucceeded,
     double WallSeconds,
@@ -19,6 +20,7 @@ public sealed record LoadReport(
     double ExtractionP50Ms,
     double IdleMemoryMb,
     double PeakMemoryMb,
+    IReadOnlyDictionary<string, double> CpuMsPerJob,
     int BlobsLeft,
     IReadOnlyDictionary<string, int> Outcomes)
 {
@@ -26,7 +28,7 @@ public sealed record LoadReport(
     {
         var c = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
-        text.AppendLine(c, $"jobs {Options.Jobs}, concurrency {Options.Concurrency}, model latency {Options.ModelLatency.TotalMilliseconds} ms, MRZ verification {(Options.MrzVerification ? "on" : "off")}, photos {Options.PhotoWidth}x{Options.PhotoHeight} JPEG");
+        text.AppendLine(c, $"jobs {Options.Jobs}, concurrency {Options.Concurrency}, model latency {Options.ModelLatency.TotalMilliseconds} ms, MRZ verification {(Options.MrzVerification ? "on" : "off")}, photos {Options.PhotoWidth}x{Options.PhotoHeight} JPEG of {PhotoMb:0.0} MB on average, {Options.WarmUpJobs} warm-up jobs first{string.Concat(Options.ServiceSettings.Select(p => $", {p.Key}={p.Value}"))}");
         text.AppendLine(c, $"succeeded             {Succeeded} (not succeeded: {NotSucceeded}, upload blobs left: {BlobsLeft})");
         text.AppendLine(c, $"outcomes              {string.Join(", ", Outcomes.Select(o => $"{o.Key.Trim()}: {o.Value}"))}");
         text.AppendLine(c, $"wall time             {WallSeconds:0.0} s");
@@ -36,8 +38,12 @@ public sealed record LoadReport(
         text.AppendLine(c, $"submit to result      p50 {ResultP50Ms:0} ms, p95 {ResultP95Ms:0} ms (p50 is {ResultP50Ms - Options.ModelLatency.TotalMilliseconds:0} ms above the model's latency)");
         text.AppendLine(c, $"inside the job        preprocessing p50 {PreprocessingP50Ms:0} ms, extraction p50 {ExtractionP50Ms:0} ms (model call and MRZ verification)");
         text.AppendLine(c, $"service memory (RSS)  idle {IdleMemoryMb:0} MB, peak {PeakMemoryMb:0} MB");
+        text.AppendLine(c, $"CPU per job           {string.Join(", ", CpuMsPerJob.Select(p => $"{p.Key} {p.Value:0} ms"))}; {CpuMsPerJob.Values.Sum():0} ms in all, so {Environment.ProcessorCount} cores allow at most {CeilingJobsPerSecond:0.0} jobs/s");
         return text.ToString();
     }
+
+    /// <summary>Jobs per second the machine's cores could give at this CPU cost per job, were they never idle.</summary>
+    public double CeilingJobsPerSecond => Environment.ProcessorCount * 1000.0 / Math.Max(1, CpuMsPerJob.Values.Sum());
 
     /// <summary>Nearest-rank percentile.</summary>
     public static double Percentile(IReadOnlyList<double> values, double p)

@@ -30,6 +30,8 @@ public static class LoadRun
         // Sixteen clients polling every 250 ms is far beyond one key's fair share: the limit is for production.
         settings["RATE_LIMIT_PER_MINUTE"] = "0";
         settings["MRZ_VERIFICATION"] = options.MrzVerification ? "true" : "false";
+        foreach (var (name, value) in options.ServiceSettings)
+            settings[name] = value;
 
         await using var service = await ServeProcess.StartAsync(settings, ServeProcess.FreePort());
         using var client = new ServiceClient(service.Address);
@@ -37,64 +39,102 @@ public static class LoadRun
         var warmUp = await client.SubmitAsync(photos[0]);
         await client.WaitForResultAsync(warmUp.Id);
         var idle = service.Memory().Current;
+        if (options.WarmUpJobs > 0)
+        {
+            // The runtime compiles its hot code again, optimised, in its first minute under load: a run that
+            // starts cold measures that compiler as much as the service.
+            await progress.WriteLineAsync($"Warming up with {options.WarmUpJobs} jobs at full concurrency...");
+            await RunClientsAsync(service.Address, photos, options.WarmUpJobs, options, new Measurements());
+        }
 
         await progress.WriteLineAsync($"Running {options.Jobs} jobs with {options.Concurrency} clients...");
-        var submitMs = new ConcurrentBag<double>();
-        var resultMs = new ConcurrentBag<double>();
-        var failures = 0;
-        var outcomes = new ConcurrentDictionary<string, int>();
-        var preprocessingMs = new ConcurrentBag<double>();
-        var extractionMs = new ConcurrentBag<double>();
-        var next = -1;
-        var wall = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(async _ =>
+        var cpu = ProcessCpu.Start(new Dictionary<string, int>
         {
-            using var http = new ServiceClient(service.Address);
-            int job;
-            while ((job = Interlocked.Increment(ref next)) < options.Jobs)
-            {
-                var clock = Stopwatch.StartNew();
-                var submitted = await http.SubmitAsync(photos[job % photos.Length]);
-                submitMs.Add(clock.Elapsed.TotalMilliseconds);
-                if (submitted.Status != HttpStatusCode.Accepted)
-                {
-                    Interlocked.Increment(ref failures);
-                    outcomes.AddOrUpdate($"submit {(int)submitted.Status} {submitted.Code}", 1, (_, n) => n + 1);
-                    continue;
-                }
-                var result = await http.WaitForResultAsync(submitted.Id, TimeSpan.FromMinutes(5), options.PollInterval);
-                resultMs.Add(clock.Elapsed.TotalMilliseconds);
-                outcomes.AddOrUpdate($"result {(int)result.Status} {(result.Json is null ? "" : result.Code)}", 1, (_, n) => n + 1);
-                if (result.Status != HttpStatusCode.OK)
-                {
-                    Interlocked.Increment(ref failures);
-                    continue;
-                }
-                var timings = result.Body.GetProperty("timings_ms");
-                preprocessingMs.Add(timings.GetProperty("preprocessing").GetDouble());
-                extractionMs.Add(timings.GetProperty("extraction").GetDouble());
-            }
-        }));
+            ["service"] = service.ProcessId,
+            ["Azurite"] = azurite.ProcessId ?? throw new InvalidOperationException("Azurite is not running."),
+            ["clients and model server"] = Environment.ProcessId,
+        });
+        var measured = new Measurements();
+        var wall = Stopwatch.StartNew();
+        await RunClientsAsync(service.Address, photos, options.Jobs, options, measured);
         wall.Stop();
 
         var memory = service.Memory();
+        var failures = measured.Failures;
         return new LoadReport(
             options,
+            PhotoMb: photos.Average(p => p.Length) / 1048576.0,
             Succeeded: options.Jobs - failures,
             NotSucceeded: failures,
             WallSeconds: wall.Elapsed.TotalSeconds,
             JobsPerSecond: (options.Jobs - failures) / wall.Elapsed.TotalSeconds,
             SubmissionsPerSecond: options.Jobs / wall.Elapsed.TotalSeconds,
-            SubmitP50Ms: LoadReport.Percentile([.. submitMs], 50),
-            SubmitP95Ms: LoadReport.Percentile([.. submitMs], 95),
-            ResultP50Ms: LoadReport.Percentile([.. resultMs], 50),
-            ResultP95Ms: LoadReport.Percentile([.. resultMs], 95),
-            PreprocessingP50Ms: LoadReport.Percentile([.. preprocessingMs], 50),
-            ExtractionP50Ms: LoadReport.Percentile([.. extractionMs], 50),
+            SubmitP50Ms: LoadReport.Percentile([.. measured.SubmitMs], 50),
+            SubmitP95Ms: LoadReport.Percentile([.. measured.SubmitMs], 95),
+            ResultP50Ms: LoadReport.Percentile([.. measured.ResultMs], 50),
+            ResultP95Ms: LoadReport.Percentile([.. measured.ResultMs], 95),
+            PreprocessingP50Ms: LoadReport.Percentile([.. measured.PreprocessingMs], 50),
+            ExtractionP50Ms: LoadReport.Percentile([.. measured.ExtractionMs], 50),
             IdleMemoryMb: idle / 1048576.0,
             PeakMemoryMb: memory.Peak / 1048576.0,
+            CpuMsPerJob: cpu.PerJobMs(options.Jobs),
             BlobsLeft: await CountBlobsAsync(azurite.ConnectionString, settings["UPLOADS_CONTAINER"]!),
-            Outcomes: outcomes.OrderBy(o => o.Key).ToDictionary());
+            Outcomes: measured.Outcomes.OrderBy(o => o.Key).ToDictionary());
+    }
+
+    /// <summary>What the clients saw, added to from every client at once.</summary>
+    private sealed class Measurements
+    {
+        public ConcurrentBag<double> SubmitMs { get; } = [];
+        public ConcurrentBag<double> ResultMs { get; } = [];
+        public ConcurrentBag<double> PreprocessingMs { get; } = [];
+        public ConcurrentBag<double> ExtractionMs { get; } = [];
+        private int _failures;
+
+        public ConcurrentDictionary<string, int> Outcomes { get; } = new();
+        public int Failures => _failures;
+
+        public void Fail(string outcome)
+        {
+            Interlocked.Increment(ref _failures);
+            Count(outcome);
+        }
+
+        public void Count(string outcome) => Outcomes.AddOrUpdate(outcome, 1, (_, n) => n + 1);
+    }
+
+    /// <summary>Closed loop: <see cref="LoadOptions.Concurrency"/> clients take the next of <paramref name="jobs"/> until none is left.</summary>
+    private static async Task RunClientsAsync(Uri service, byte[][] photos, int jobs, LoadOptions options, Measurements measured)
+    {
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(async _ =>
+        {
+            using var http = new ServiceClient(service);
+            int job;
+            while ((job = Interlocked.Increment(ref next)) < jobs)
+            {
+                var clock = Stopwatch.StartNew();
+                var submitted = await http.SubmitAsync(photos[job % photos.Length]);
+                measured.SubmitMs.Add(clock.Elapsed.TotalMilliseconds);
+                if (submitted.Status != HttpStatusCode.Accepted)
+                {
+                    measured.Fail($"submit {(int)submitted.Status} {submitted.Code}");
+                    continue;
+                }
+                var result = await http.WaitForResultAsync(submitted.Id, TimeSpan.FromMinutes(5), options.PollInterval);
+                measured.ResultMs.Add(clock.Elapsed.TotalMilliseconds);
+                var outcome = $"result {(int)result.Status} {(result.Json is null ? "" : result.Code)}";
+                if (result.Status != HttpStatusCode.OK)
+                {
+                    measured.Fail(outcome);
+                    continue;
+                }
+                measured.Count(outcome);
+                var timings = result.Body.GetProperty("timings_ms");
+                measured.PreprocessingMs.Add(timings.GetProperty("preprocessing").GetDouble());
+                measured.ExtractionMs.Add(timings.GetProperty("extraction").GetDouble());
+            }
+        }));
     }
 
     private static byte[] Photo(LoadOptions options, int index)

@@ -13,6 +13,7 @@ public sealed class LoadSmokeTests
             Jobs = 6,
             Concurrency = 3,
             DistinctPhotos = 2,
+            WarmUpJobs = 3,
             PhotoWidth = 1600,
             PhotoHeight = 1200,
             ModelLatency = TimeSpan.FromMilliseconds(100),
@@ -25,15 +26,20 @@ public sealed class LoadSmokeTests
         Assert.True(report.ResultP50Ms >= 100, report.ToTable());
         Assert.True(report.SubmitP50Ms <= report.ResultP50Ms, report.ToTable());
         Assert.True(report.PeakMemoryMb >= report.IdleMemoryMb && report.IdleMemoryMb > 0, report.ToTable());
+        // Every process of the run did some work for the measured jobs.
+        Assert.All(report.CpuMsPerJob.Values, ms => Assert.True(ms > 0, report.ToTable()));
     }
 
     [Fact]
     public void Options_parse_the_documented_arguments()
     {
-        var options = LoadOptions.Parse(["--jobs", "200", "--concurrency", "16", "--model-latency-ms", "500", "--size", "1600x1200"]);
+        var options = LoadOptions.Parse(["--jobs", "200", "--concurrency", "16", "--warmup", "8", "--model-latency-ms", "500", "--size", "1600x1200",
+            "--set", "QUALITY_STRICTNESS=easy"]);
 
-        Assert.Equal((200, 16, 500.0, 1600, 1200),
-            (options.Jobs, options.Concurrency, options.ModelLatency.TotalMilliseconds, options.PhotoWidth, options.PhotoHeight));
+        Assert.Equal((200, 16, 8, 500.0, 1600, 1200),
+            (options.Jobs, options.Concurrency, options.WarmUpJobs, options.ModelLatency.TotalMilliseconds, options.PhotoWidth, options.PhotoHeight));
+        Assert.Equal("easy", options.ServiceSettings["QUALITY_STRICTNESS"]);
         Assert.Throws<ArgumentException>(() => LoadOptions.Parse(["--jobs"]));
+        Assert.Throws<ArgumentException>(() => LoadOptions.Parse(["--set", "no-equals-sign"]));
     }
 }

@@ -29,6 +29,9 @@ public sealed class Azurite : IAsyncDisposable
 
     public bool IsRunning => _process is { HasExited: false };
 
+    /// <summary>The emulator's process id while it runs (for measurements such as its CPU time).</summary>
+    public int? ProcessId => IsRunning ? _process!.Id : null;
+
     public static async Task<Azurite> StartNewAsync()
     {
         var azurite = new Azurite();
