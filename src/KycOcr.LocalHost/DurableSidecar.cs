@@ -72,7 +72,7 @@ public sealed class DurableSidecar : IAsyncDisposable
             // One process owns the hub. A fixed worker id lets a restarted host take its partitions back at once
             // instead of waiting for the dead process's leases to expire.
             WorkerId = "kycocr-local-" + options.TaskHubName,
-            PartitionCount = options.TaskHubPartitions,
+            PartitionCount = 4,
             WorkItemQueueVisibilityTimeout = options.WorkItemVisibility,
             ControlQueueVisibilityTimeout = options.WorkItemVisibility,
             MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentActivities,

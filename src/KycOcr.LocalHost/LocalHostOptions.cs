@@ -12,14 +12,6 @@ public sealed class LocalHostOptions : IValidatableObject
     public string TaskHubName { get; set; } = "kycocr";
 
     /// <summary>
-    /// Control queues of the task hub. Fixed when the hub is created: messages of running jobs would be
-    /// looked for on the wrong queue, so a different count needs a new <see cref="TaskHubName"/>.
-    /// One process owns the hub, so more than one queue buys no parallelism, only polling.
-    /// </summary>
-    [ConfigurationKeyName("TASK_HUB_PARTITIONS"), Range(1, 16)]
-    public int TaskHubPartitions { get; set; } = 4;
-
-    /// <summary>
     /// How long a dequeued work item stays invisible to other workers. After a crash, unfinished work
     /// reappears after this long, so it is short; it must still exceed the longest activity (one model call).
     /// </summary>

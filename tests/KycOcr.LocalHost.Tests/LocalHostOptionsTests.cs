@@ -12,14 +12,12 @@ public sealed class LocalHostOptionsTests
         var options = Bind([]);
 
         Assert.Same(options, OptionsCheck.Validated(options));
-        Assert.Equal((4, 90.0, 32), (options.TaskHubPartitions, options.WorkItemVisibilitySeconds, options.MaxConcurrentActivities));
+        Assert.Equal(("kycocr", 90.0, 32), (options.TaskHubName, options.WorkItemVisibilitySeconds, options.MaxConcurrentActivities));
     }
 
     [Theory]
-    [InlineData("TASK_HUB_PARTITIONS", "1", true)]
-    [InlineData("TASK_HUB_PARTITIONS", "16", true)]
-    [InlineData("TASK_HUB_PARTITIONS", "0", false)]
-    [InlineData("TASK_HUB_PARTITIONS", "17", false)]
+    [InlineData("MAX_CONCURRENT_ACTIVITIES", "1", true)]
+    [InlineData("MAX_CONCURRENT_ACTIVITIES", "0", false)]
     [InlineData("TASK_HUB_NAME", "kycocr2", true)]
     [InlineData("TASK_HUB_NAME", "2kycocr", false)]
     [InlineData("WORK_ITEM_VISIBILITY_SECONDS", "66", true)]
