@@ -40,10 +40,11 @@ internal static class MrzOrientedReader
             }
 
             glyphs = glyphs.Select(g => MrzLineGeometry.MergePieces(g, tall)).ToList();
+            var pixels = MrzGrayPixels.From(deskewed);
             MrzImageAttempt? best = null;
             foreach (var length in CandidateLengths(lines.Count, glyphs))
             {
-                var attempt = ReadAs(deskewed, glyphs, length, bank, today);
+                var attempt = ReadAs(deskewed, pixels, glyphs, length, bank, today);
                 if (attempt is null)
                 {
                     continue;
@@ -110,7 +111,7 @@ internal static class MrzOrientedReader
         return Math.Abs(count - 36) <= Math.Abs(count - 44) ? [36, 44] : [44, 36];
     }
 
-    private static MrzImageAttempt? ReadAs(Mat gray, List<List<MrzGlyphBox>> glyphs, int length, OcrBGlyphBank bank, DateOnly today)
+    private static MrzImageAttempt? ReadAs(Mat gray, MrzGrayPixels pixels, List<List<MrzGlyphBox>> glyphs, int length, OcrBGlyphBank bank, DateOnly today)
     {
         var geometry = new List<MrzLineGeometry>();
         foreach (var line in glyphs)
@@ -125,9 +126,9 @@ internal static class MrzOrientedReader
 
         double pitch = geometry.Average(g => g.Pitch);
         double tall = geometry.Max(g => g.TallHeight);
-        var (height, blur) = BestSize(gray, bank, geometry, pitch, tall);
+        var (height, blur) = BestSize(pixels, bank, geometry, pitch, tall);
         var set = bank.For(height, pitch, blur);
-        var scores = geometry.Select(g => MrzGlyphMatcher.ScoreLine(gray, set, g, 0, length)).ToArray();
+        var scores = geometry.Select(g => MrzGlyphMatcher.ScoreLine(pixels, set, g, 0, length)).ToArray();
         var fine = bank.For(height * FineScale, pitch * FineScale, blur * FineScale);
         return MrzCellDecoder.Decode(scores, length, today, (line, column, candidates) =>
             MrzGlyphMatcher.ScoreFine(gray, set, fine, FineScale, geometry[line].CellCentre(column), geometry[line].BaselineAt(column), candidates));
@@ -136,7 +137,7 @@ internal static class MrzOrientedReader
     // The binarised glyph height is only an estimate (blur widens, thresholds thin), and print, optics and JPEG
     // soften the glyphs by an unknown amount: try nearby sizes, then softnesses, on the first cells of a line that
     // holds digits (document number and dates: TD1's line 2, the last line otherwise).
-    private static (double Height, double Blur) BestSize(Mat gray, OcrBGlyphBank bank, List<MrzLineGeometry> geometry, double pitch, double tall)
+    private static (double Height, double Blur) BestSize(MrzGrayPixels gray, OcrBGlyphBank bank, List<MrzLineGeometry> geometry, double pitch, double tall)
     {
         var line = geometry.Count == 3 ? geometry[1] : geometry[^1];
         double SampleScore(GlyphSet set) => MrzGlyphMatcher.ScoreLine(gray, set, line, 0, SampleCells).Average(c => c.Best);
