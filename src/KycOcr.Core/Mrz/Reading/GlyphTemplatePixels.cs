@@ -12,7 +12,7 @@ internal sealed class GlyphTemplatePixels
     /// <summary>Elements per vector step: a 256-bit register of 16-bit values.</summary>
     public const int Lane = 16;
 
-    private GlyphTemplatePixels(short[] data, int width, int height, int count, int stride, long[] sums, long[] spreads)
+    private GlyphTemplatePixels(short[] data, int width, int height, int count, int stride, long[] sums, double[] inverseNorms)
     {
         Data = data;
         Width = width;
@@ -20,7 +20,7 @@ internal sealed class GlyphTemplatePixels
         Count = count;
         Stride = stride;
         Sums = sums;
-        Spreads = spreads;
+        InverseNorms = inverseNorms;
     }
 
     /// <summary><see cref="Count"/> runs of <see cref="Stride"/> values.</summary>
@@ -38,8 +38,8 @@ internal sealed class GlyphTemplatePixels
     /// <summary>Σt per template.</summary>
     public long[] Sums { get; }
 
-    /// <summary>N·Σt² − (Σt)² per template (N pixels): N² times the variance, exact in integers.</summary>
-    public long[] Spreads { get; }
+    /// <summary>1 / √(N·Σt² − (Σt)²) per template (N pixels), 0 for a flat template: the normalisation, a multiply per placement.</summary>
+    public double[] InverseNorms { get; }
 
     /// <param name="templates">CV_8UC1 templates, all of one size.</param>
     public static GlyphTemplatePixels From(IReadOnlyList<Mat> templates)
@@ -54,7 +54,7 @@ internal sealed class GlyphTemplatePixels
         int stride = (area + Lane - 1) / Lane * Lane;
         var data = new short[templates.Count * stride];
         var sums = new long[templates.Count];
-        var spreads = new long[templates.Count];
+        var inverseNorms = new double[templates.Count];
         var row = new byte[width];
         for (int t = 0; t < templates.Count; t++)
         {
@@ -77,9 +77,10 @@ internal sealed class GlyphTemplatePixels
             }
 
             sums[t] = sum;
-            spreads[t] = area * squares - sum * sum;
+            long spread = area * squares - sum * sum;
+            inverseNorms[t] = spread > 0 ? 1 / Math.Sqrt(spread) : 0;
         }
 
-        return new GlyphTemplatePixels(data, width, height, templates.Count, stride, sums, spreads);
+        return new GlyphTemplatePixels(data, width, height, templates.Count, stride, sums, inverseNorms);
     }
 }

@@ -98,12 +98,12 @@ internal static class MrzNormalisedCorrelation
     private static void Score(GlyphTemplatePixels templates, ReadOnlySpan<int> indices, int n, int[] dots, int placement, long patchSum, long patchSquares, Span<float> best)
     {
         long patchSpread = n * patchSquares - patchSum * patchSum;
+        double inverse = patchSpread > 0 ? 1 / Math.Sqrt(patchSpread) : 0;
         for (int j = 0; j < indices.Length; j++)
         {
             int t = indices[j];
             long numerator = n * (long)dots[2 * j + placement] - templates.Sums[t] * patchSum;
-            double denominator = Math.Sqrt((double)templates.Spreads[t] * patchSpread);
-            float score = denominator > 0 ? (float)(numerator / denominator) : 0f;
+            float score = (float)(numerator * templates.InverseNorms[t] * inverse);
             if (score > best[j])
             {
                 best[j] = score;

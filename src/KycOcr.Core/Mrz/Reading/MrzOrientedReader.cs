@@ -126,9 +126,13 @@ internal static class MrzOrientedReader
 
         double pitch = geometry.Average(g => g.Pitch);
         double tall = geometry.Max(g => g.TallHeight);
-        var (height, blur) = BestSize(pixels, bank, geometry, pitch, tall);
+        var (height, blur, sample) = BestSize(pixels, bank, geometry, pitch, tall);
         var set = bank.For(height, pitch, blur);
-        var scores = geometry.Select(g => MrzGlyphMatcher.ScoreLine(pixels, set, g, 0, length)).ToArray();
+        // The sample line's first cells were scored with this very set while choosing it.
+        var sampleLine = SampleLine(geometry);
+        var scores = geometry.Select(g => ReferenceEquals(g, sampleLine)
+            ? [.. sample, .. MrzGlyphMatcher.ScoreLine(pixels, set, g, SampleCells, length - SampleCells)]
+            : MrzGlyphMatcher.ScoreLine(pixels, set, g, 0, length)).ToArray();
         var fine = bank.For(height * FineScale, pitch * FineScale, blur * FineScale);
         return MrzCellDecoder.Decode(scores, length, today, (line, column, candidates) =>
             MrzGlyphMatcher.ScoreFine(gray, set, fine, FineScale, geometry[line].CellCentre(column), geometry[line].BaselineAt(column), candidates));
@@ -137,20 +141,22 @@ internal static class MrzOrientedReader
     // The binarised glyph height is only an estimate (blur widens, thresholds thin), and print, optics and JPEG
     // soften the glyphs by an unknown amount: try nearby sizes, then softnesses, on the first cells of a line that
     // holds digits (document number and dates: TD1's line 2, the last line otherwise).
-    private static (double Height, double Blur) BestSize(MrzGrayPixels gray, OcrBGlyphBank bank, List<MrzLineGeometry> geometry, double pitch, double tall)
+    private static (double Height, double Blur, MrzCellScores[] Sample) BestSize(MrzGrayPixels gray, OcrBGlyphBank bank, List<MrzLineGeometry> geometry, double pitch, double tall)
     {
-        var line = geometry.Count == 3 ? geometry[1] : geometry[^1];
-        double SampleScore(GlyphSet set) => MrzGlyphMatcher.ScoreLine(gray, set, line, 0, SampleCells).Average(c => c.Best);
+        var line = SampleLine(geometry);
+        MrzCellScores[] Sample(GlyphSet set) => MrzGlyphMatcher.ScoreLine(gray, set, line, 0, SampleCells);
 
         // Coarse steps over −14 %…+10 % of the measured height, then the neighbours of the best (−18 %…+14 % in all).
         double bestHeight = tall;
         double bestScore = double.NegativeInfinity;
+        MrzCellScores[] bestSample = [];
         void Try(double height)
         {
-            double score = SampleScore(bank.For(height, pitch, DefaultBlur));
+            var sample = Sample(bank.For(height, pitch, DefaultBlur));
+            double score = sample.Average(c => c.Best);
             if (score > bestScore)
             {
-                (bestScore, bestHeight) = (score, height);
+                (bestScore, bestHeight, bestSample) = (score, height, sample);
             }
         }
 
@@ -166,13 +172,21 @@ internal static class MrzOrientedReader
         double bestBlur = DefaultBlur;
         foreach (var blur in _blurs)
         {
-            double score = blur == DefaultBlur ? double.NegativeInfinity : SampleScore(bank.For(bestHeight, pitch, blur));
+            if (blur == DefaultBlur)
+            {
+                continue;
+            }
+
+            var sample = Sample(bank.For(bestHeight, pitch, blur));
+            double score = sample.Average(c => c.Best);
             if (score > bestScore)
             {
-                (bestScore, bestBlur) = (score, blur);
+                (bestScore, bestBlur, bestSample) = (score, blur, sample);
             }
         }
 
-        return (bestHeight, bestBlur);
+        return (bestHeight, bestBlur, bestSample);
     }
+
+    private static MrzLineGeometry SampleLine(List<MrzLineGeometry> geometry) => geometry.Count == 3 ? geometry[1] : geometry[^1];
 }
