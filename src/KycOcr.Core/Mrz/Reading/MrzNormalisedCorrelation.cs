@@ -19,7 +19,11 @@ internal static class MrzNormalisedCorrelation
     /// all its placements inside <paramref name="window"/> (row-major, <paramref name="windowWidth"/> wide); −1 when
     /// the template does not fit. A flat patch scores 0, as in OpenCV.
     /// </summary>
-    public static void Best(ReadOnlySpan<byte> window, int windowWidth, int windowHeight, GlyphTemplatePixels templates, ReadOnlySpan<int> indices, Span<float> best)
+    public static void Best(ReadOnlySpan<byte> window, int windowWidth, int windowHeight, GlyphTemplatePixels templates, ReadOnlySpan<int> indices, Span<float> best) =>
+        Best(window, windowWidth, windowHeight, templates, indices, best, Avx2.IsSupported);
+
+    /// <param name="vectorised">False runs the portable scalar sums (machines without AVX2; tests compare both).</param>
+    internal static void Best(ReadOnlySpan<byte> window, int windowWidth, int windowHeight, GlyphTemplatePixels templates, ReadOnlySpan<int> indices, Span<float> best, bool vectorised)
     {
         int w = templates.Width, h = templates.Height, n = w * h, stride = templates.Stride;
         int placesX = windowWidth - w + 1, placesY = windowHeight - h + 1;
@@ -69,7 +73,7 @@ internal static class MrzNormalisedCorrelation
 
                 for (int dy = 0; dy < placesY; dy += 2)
                 {
-                    Dots(band, dy * w, w, templates, indices, dots);
+                    Dots(band, dy * w, w, templates, indices, dots, vectorised);
                     Score(templates, indices, n, dots, 0, patchSum, patchSquares, best);
 
                     if (dy + 1 < placesY)
@@ -112,10 +116,10 @@ internal static class MrzNormalisedCorrelation
     }
 
     /// <summary>Σ patch × template of every indexed template at the placements starting at <paramref name="offset"/> and one row below: dots[2j], dots[2j+1].</summary>
-    private static void Dots(short[] band, int offset, int w, GlyphTemplatePixels templates, ReadOnlySpan<int> indices, int[] dots)
+    private static void Dots(short[] band, int offset, int w, GlyphTemplatePixels templates, ReadOnlySpan<int> indices, int[] dots, bool vectorised)
     {
         int stride = templates.Stride;
-        if (!Avx2.IsSupported)
+        if (!vectorised || !Avx2.IsSupported)
         {
             for (int j = 0; j < indices.Length; j++)
             {
