@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using OpenCvSharp;
 
@@ -9,16 +10,40 @@ internal static class MrzGlyphMatcher
 {
     private static readonly int[] _everyGlyph = Enumerable.Range(0, OcrBGlyphBank.Alphabet.Length).ToArray();
 
+    private static readonly ConcurrentDictionary<string, int[]> _glyphIndices = new();
+
     /// <summary>Normalised correlation of every glyph at its best placement within the cell's window.</summary>
-    public static MrzCellScores Score(MrzGrayPixels gray, GlyphSet glyphs, double centreX, double baseline)
+    public static MrzCellScores Score(MrzGrayPixels gray, GlyphSet glyphs, double centreX, double baseline) =>
+        Score(gray, glyphs, centreX, baseline, OcrBGlyphBank.Alphabet);
+
+    /// <summary>
+    /// As <see cref="Score(MrzGrayPixels, GlyphSet, double, double)"/> for the <paramref name="allowed"/> glyphs only;
+    /// the others score −∞ (the decoder never ranks characters the position does not allow).
+    /// </summary>
+    public static MrzCellScores Score(MrzGrayPixels gray, GlyphSet glyphs, double centreX, double baseline, string allowed)
     {
+        var indices = allowed.Length == OcrBGlyphBank.Alphabet.Length
+            ? _everyGlyph
+            : _glyphIndices.GetOrAdd(allowed, a => a.Select(c => OcrBGlyphBank.Alphabet.IndexOf(c)).ToArray());
         var window = Window(glyphs, centreX, baseline);
         var pixels = ArrayPool<byte>.Shared.Rent(window.Width * window.Height);
         try
         {
             gray.CopyWindow(window, pixels);
+            var found = new float[indices.Length];
+            MrzNormalisedCorrelation.Best(pixels, window.Width, window.Height, glyphs.Pixels, indices, found);
+            if (indices == _everyGlyph)
+            {
+                return new MrzCellScores(found);
+            }
+
             var scores = new float[_everyGlyph.Length];
-            MrzNormalisedCorrelation.Best(pixels, window.Width, window.Height, glyphs.Pixels, _everyGlyph, scores);
+            Array.Fill(scores, float.NegativeInfinity);
+            for (int j = 0; j < indices.Length; j++)
+            {
+                scores[indices[j]] = found[j];
+            }
+
             return new MrzCellScores(scores);
         }
         finally

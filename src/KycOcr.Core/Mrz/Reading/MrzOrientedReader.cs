@@ -128,14 +128,34 @@ internal static class MrzOrientedReader
         double tall = geometry.Max(g => g.TallHeight);
         var (height, blur, sample) = BestSize(pixels, bank, geometry, pitch, tall);
         var set = bank.For(height, pitch, blur);
-        // The sample line's first cells were scored with this very set while choosing it.
-        var sampleLine = SampleLine(geometry);
-        var scores = geometry.Select(g => ReferenceEquals(g, sampleLine)
-            ? [.. sample, .. MrzGlyphMatcher.ScoreLine(pixels, set, g, SampleCells, length - SampleCells)]
-            : MrzGlyphMatcher.ScoreLine(pixels, set, g, 0, length)).ToArray();
+        var scores = ScoreCells(pixels, set, geometry, length, sample);
         var fine = bank.For(height * FineScale, pitch * FineScale, blur * FineScale);
         return MrzCellDecoder.Decode(scores, length, today, (line, column, candidates) =>
             MrzGlyphMatcher.ScoreFine(gray, set, fine, FineScale, geometry[line].CellCentre(column), geometry[line].BaselineAt(column), candidates));
+    }
+
+    // Only the characters each position allows are matched: the decoder ranks no others. The first cell (the
+    // document code) is matched against every glyph, as it says the layout (a visa or not).
+    private static MrzCellScores[][] ScoreCells(MrzGrayPixels pixels, GlyphSet set, List<MrzLineGeometry> geometry, int length, MrzCellScores[] sample)
+    {
+        var documentCode = MrzGlyphMatcher.Score(pixels, set, geometry[0].CellCentre(0), geometry[0].BaselineAt(0));
+        var layout = MrzCellDecoder.LayoutFor(geometry.Count, length, documentCode);
+        var sampleLine = SampleLine(geometry);
+        var scores = new MrzCellScores[geometry.Count][];
+        for (int line = 0; line < geometry.Count; line++)
+        {
+            var g = geometry[line];
+            scores[line] = new MrzCellScores[length];
+            for (int column = 0; column < length; column++)
+            {
+                // The sample line's first cells were scored with this very set while choosing it.
+                scores[line][column] = ReferenceEquals(g, sampleLine) && column < sample.Length ? sample[column]
+                    : line == 0 && column == 0 ? documentCode
+                    : MrzGlyphMatcher.Score(pixels, set, g.CellCentre(column), g.BaselineAt(column), MrzPositionAlphabet.For(layout, line, column));
+            }
+        }
+
+        return scores;
     }
 
     // The binarised glyph height is only an estimate (blur widens, thresholds thin), and print, optics and JPEG
