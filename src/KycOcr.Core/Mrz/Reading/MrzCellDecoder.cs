@@ -20,7 +20,7 @@ internal static class MrzCellDecoder
     /// <param name="fine">Finer scores of the given candidate characters of (line, column).</param>
     public static MrzImageAttempt Decode(MrzCellScores[][] cells, int length, DateOnly today, Func<int, int, string, float[]> fine)
     {
-        var layout = LayoutFor(cells, length);
+        var layout = LayoutFor(cells.Length, length, cells[0][0]);
         var readings = new MrzCellReading[cells.Length][];
         double total = 0;
         for (int line = 0; line < cells.Length; line++)
@@ -109,15 +109,16 @@ internal static class MrzCellDecoder
         return copy;
     }
 
-    private static MrzLayout LayoutFor(MrzCellScores[][] cells, int length)
+    /// <summary>The field layout, from the line count and length and the scores of the first cell (the document code).</summary>
+    public static MrzLayout LayoutFor(int lineCount, int length, MrzCellScores documentCode)
     {
-        if (cells.Length == 3)
+        if (lineCount == 3)
         {
             return MrzLayouts.For(MrzFormat.TD1);
         }
 
         // Visas differ from TD2/TD3 in the fields after column 28 of line 2; the document code says which it is.
-        bool visa = cells[0][0].Score('V') >= cells[0][0].Ranked("ABCDEFGHIJKLMNOPQRSTUVWXYZ").First().Score;
+        bool visa = documentCode.Score('V') >= documentCode.Ranked("ABCDEFGHIJKLMNOPQRSTUVWXYZ").First().Score;
         return MrzLayouts.For((length, visa) switch
         {
             (36, false) => MrzFormat.TD2,

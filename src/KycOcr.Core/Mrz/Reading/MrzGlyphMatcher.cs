@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using OpenCvSharp;
 
 namespace KycOcr.Core.Mrz.Reading;
@@ -5,50 +8,60 @@ namespace KycOcr.Core.Mrz.Reading;
 /// <summary>Scores character cells against the glyph templates, allowing a few pixels of misplacement.</summary>
 internal static class MrzGlyphMatcher
 {
-    public static MrzCellScores Score(Mat gray, GlyphSet glyphs, double centreX, double baseline)
-    {
-        using var search = Crop(gray, Window(glyphs, centreX, baseline));
-        var scores = new float[glyphs.Templates.Length];
-        using var result = new Mat();
-        for (int i = 0; i < glyphs.Templates.Length; i++)
-        {
-            scores[i] = Best(search, glyphs.Templates[i], result);
-        }
+    private static readonly int[] _everyGlyph = Enumerable.Range(0, OcrBGlyphBank.Alphabet.Length).ToArray();
 
-        return new MrzCellScores(scores);
-    }
+    private static readonly ConcurrentDictionary<string, int[]> _glyphIndices = new();
+
+    /// <summary>Normalised correlation of every glyph at its best placement within the cell's window.</summary>
+    public static MrzCellScores Score(MrzGrayPixels gray, GlyphSet glyphs, double centreX, double baseline) =>
+        Score(gray, glyphs, centreX, baseline, OcrBGlyphBank.Alphabet);
 
     /// <summary>
-    /// Every cell of a line at once: one correlation of each template over the whole line strip, then the best
-    /// position within each cell's window. Same scores as <see cref="Score"/> cell by cell, at a fraction of the calls.
+    /// As <see cref="Score(MrzGrayPixels, GlyphSet, double, double)"/> for the <paramref name="allowed"/> glyphs only;
+    /// the others score −∞ (the decoder never ranks characters the position does not allow).
     /// </summary>
-    public static MrzCellScores[] ScoreLine(Mat gray, GlyphSet glyphs, MrzLineGeometry line, int first, int cells)
+    public static MrzCellScores Score(MrzGrayPixels gray, GlyphSet glyphs, double centreX, double baseline, string allowed)
     {
-        var windows = Enumerable.Range(first, cells).Select(i => Window(glyphs, line.CellCentre(i), line.BaselineAt(i))).ToArray();
-        var strip = windows.Aggregate((a, b) => a | b);
-        using var search = Crop(gray, strip);
-        var scores = new float[cells][];
+        var indices = allowed.Length == OcrBGlyphBank.Alphabet.Length
+            ? _everyGlyph
+            : _glyphIndices.GetOrAdd(allowed, a => a.Select(c => OcrBGlyphBank.Alphabet.IndexOf(c)).ToArray());
+        var window = Window(glyphs, centreX, baseline);
+        var pixels = ArrayPool<byte>.Shared.Rent(window.Width * window.Height);
+        try
+        {
+            gray.CopyWindow(window, pixels);
+            var found = new float[indices.Length];
+            MrzNormalisedCorrelation.Best(pixels, window.Width, window.Height, glyphs.Pixels, indices, found);
+            if (indices == _everyGlyph)
+            {
+                return new MrzCellScores(found);
+            }
+
+            var scores = new float[_everyGlyph.Length];
+            Array.Fill(scores, float.NegativeInfinity);
+            for (int j = 0; j < indices.Length; j++)
+            {
+                scores[indices[j]] = found[j];
+            }
+
+            return new MrzCellScores(scores);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(pixels);
+        }
+    }
+
+    /// <summary>Cells <paramref name="first"/>… of a line, <paramref name="cells"/> of them.</summary>
+    public static MrzCellScores[] ScoreLine(MrzGrayPixels gray, GlyphSet glyphs, MrzLineGeometry line, int first, int cells)
+    {
+        var scores = new MrzCellScores[cells];
         for (int i = 0; i < cells; i++)
         {
-            scores[i] = new float[glyphs.Templates.Length];
+            scores[i] = Score(gray, glyphs, line.CellCentre(first + i), line.BaselineAt(first + i));
         }
 
-        using var result = new Mat();
-        for (int t = 0; t < glyphs.Templates.Length; t++)
-        {
-            Cv2.MatchTemplate(search, glyphs.Templates[t], result, TemplateMatchModes.CCoeffNormed);
-            for (int i = 0; i < cells; i++)
-            {
-                // A window's valid template positions, in result coordinates.
-                var w = windows[i];
-                var positions = new Rect(w.X - strip.X, w.Y - strip.Y, w.Width - glyphs.Width + 1, w.Height - glyphs.Height + 1);
-                using var roi = new Mat(result, positions);
-                Cv2.MinMaxLoc(roi, out _, out double max);
-                scores[i][t] = (float)max;
-            }
-        }
-
-        return scores.Select(s => new MrzCellScores(s)).ToArray();
+        return scores;
     }
 
     /// <summary>
@@ -60,20 +73,17 @@ internal static class MrzGlyphMatcher
         using var search = Crop(gray, Window(glyphs, centreX, baseline));
         using var large = new Mat();
         Cv2.Resize(search, large, new Size(0, 0), upscale, upscale, InterpolationFlags.Cubic);
-        using var result = new Mat();
-        return candidates.Select(c => Best(large, fine.Templates[OcrBGlyphBank.Alphabet.IndexOf(c)], result)).ToArray();
-    }
-
-    private static float Best(Mat search, Mat template, Mat result)
-    {
-        if (template.Cols > search.Cols || template.Rows > search.Rows)
+        int width = large.Cols, height = large.Rows;
+        var pixels = new byte[width * height];
+        for (int y = 0; y < height; y++)
         {
-            return -1;
+            Marshal.Copy(large.Ptr(y), pixels, y * width, width);
         }
 
-        Cv2.MatchTemplate(search, template, result, TemplateMatchModes.CCoeffNormed);
-        Cv2.MinMaxLoc(result, out _, out double max);
-        return (float)max;
+        var indices = candidates.Select(c => OcrBGlyphBank.Alphabet.IndexOf(c)).ToArray();
+        var scores = new float[indices.Length];
+        MrzNormalisedCorrelation.Best(pixels, width, height, fine.Pixels, indices, scores);
+        return scores;
     }
 
     private static Rect Window(GlyphSet glyphs, double centreX, double baseline)

@@ -40,10 +40,11 @@ internal static class MrzOrientedReader
             }
 
             glyphs = glyphs.Select(g => MrzLineGeometry.MergePieces(g, tall)).ToList();
+            var pixels = MrzGrayPixels.From(deskewed);
             MrzImageAttempt? best = null;
             foreach (var length in CandidateLengths(lines.Count, glyphs))
             {
-                var attempt = ReadAs(deskewed, glyphs, length, bank, today);
+                var attempt = ReadAs(deskewed, pixels, glyphs, length, bank, today);
                 if (attempt is null)
                 {
                     continue;
@@ -110,7 +111,7 @@ internal static class MrzOrientedReader
         return Math.Abs(count - 36) <= Math.Abs(count - 44) ? [36, 44] : [44, 36];
     }
 
-    private static MrzImageAttempt? ReadAs(Mat gray, List<List<MrzGlyphBox>> glyphs, int length, OcrBGlyphBank bank, DateOnly today)
+    private static MrzImageAttempt? ReadAs(Mat gray, MrzGrayPixels pixels, List<List<MrzGlyphBox>> glyphs, int length, OcrBGlyphBank bank, DateOnly today)
     {
         var geometry = new List<MrzLineGeometry>();
         foreach (var line in glyphs)
@@ -125,31 +126,57 @@ internal static class MrzOrientedReader
 
         double pitch = geometry.Average(g => g.Pitch);
         double tall = geometry.Max(g => g.TallHeight);
-        var (height, blur) = BestSize(gray, bank, geometry, pitch, tall);
+        var (height, blur, sample) = BestSize(pixels, bank, geometry, pitch, tall);
         var set = bank.For(height, pitch, blur);
-        var scores = geometry.Select(g => MrzGlyphMatcher.ScoreLine(gray, set, g, 0, length)).ToArray();
+        var scores = ScoreCells(pixels, set, geometry, length, sample);
         var fine = bank.For(height * FineScale, pitch * FineScale, blur * FineScale);
         return MrzCellDecoder.Decode(scores, length, today, (line, column, candidates) =>
             MrzGlyphMatcher.ScoreFine(gray, set, fine, FineScale, geometry[line].CellCentre(column), geometry[line].BaselineAt(column), candidates));
     }
 
+    // Only the characters each position allows are matched: the decoder ranks no others. The first cell (the
+    // document code) is matched against every glyph, as it says the layout (a visa or not).
+    private static MrzCellScores[][] ScoreCells(MrzGrayPixels pixels, GlyphSet set, List<MrzLineGeometry> geometry, int length, MrzCellScores[] sample)
+    {
+        var documentCode = MrzGlyphMatcher.Score(pixels, set, geometry[0].CellCentre(0), geometry[0].BaselineAt(0));
+        var layout = MrzCellDecoder.LayoutFor(geometry.Count, length, documentCode);
+        var sampleLine = SampleLine(geometry);
+        var scores = new MrzCellScores[geometry.Count][];
+        for (int line = 0; line < geometry.Count; line++)
+        {
+            var g = geometry[line];
+            scores[line] = new MrzCellScores[length];
+            for (int column = 0; column < length; column++)
+            {
+                // The sample line's first cells were scored with this very set while choosing it.
+                scores[line][column] = ReferenceEquals(g, sampleLine) && column < sample.Length ? sample[column]
+                    : line == 0 && column == 0 ? documentCode
+                    : MrzGlyphMatcher.Score(pixels, set, g.CellCentre(column), g.BaselineAt(column), MrzPositionAlphabet.For(layout, line, column));
+            }
+        }
+
+        return scores;
+    }
+
     // The binarised glyph height is only an estimate (blur widens, thresholds thin), and print, optics and JPEG
     // soften the glyphs by an unknown amount: try nearby sizes, then softnesses, on the first cells of a line that
     // holds digits (document number and dates: TD1's line 2, the last line otherwise).
-    private static (double Height, double Blur) BestSize(Mat gray, OcrBGlyphBank bank, List<MrzLineGeometry> geometry, double pitch, double tall)
+    private static (double Height, double Blur, MrzCellScores[] Sample) BestSize(MrzGrayPixels gray, OcrBGlyphBank bank, List<MrzLineGeometry> geometry, double pitch, double tall)
     {
-        var line = geometry.Count == 3 ? geometry[1] : geometry[^1];
-        double SampleScore(GlyphSet set) => MrzGlyphMatcher.ScoreLine(gray, set, line, 0, SampleCells).Average(c => c.Best);
+        var line = SampleLine(geometry);
+        MrzCellScores[] Sample(GlyphSet set) => MrzGlyphMatcher.ScoreLine(gray, set, line, 0, SampleCells);
 
         // Coarse steps over −14 %…+10 % of the measured height, then the neighbours of the best (−18 %…+14 % in all).
         double bestHeight = tall;
         double bestScore = double.NegativeInfinity;
+        MrzCellScores[] bestSample = [];
         void Try(double height)
         {
-            double score = SampleScore(bank.For(height, pitch, DefaultBlur));
+            var sample = Sample(bank.For(height, pitch, DefaultBlur));
+            double score = sample.Average(c => c.Best);
             if (score > bestScore)
             {
-                (bestScore, bestHeight) = (score, height);
+                (bestScore, bestHeight, bestSample) = (score, height, sample);
             }
         }
 
@@ -165,13 +192,21 @@ internal static class MrzOrientedReader
         double bestBlur = DefaultBlur;
         foreach (var blur in _blurs)
         {
-            double score = blur == DefaultBlur ? double.NegativeInfinity : SampleScore(bank.For(bestHeight, pitch, blur));
+            if (blur == DefaultBlur)
+            {
+                continue;
+            }
+
+            var sample = Sample(bank.For(bestHeight, pitch, blur));
+            double score = sample.Average(c => c.Best);
             if (score > bestScore)
             {
-                (bestScore, bestBlur) = (score, blur);
+                (bestScore, bestBlur, bestSample) = (score, blur, sample);
             }
         }
 
-        return (bestHeight, bestBlur);
+        return (bestHeight, bestBlur, bestSample);
     }
+
+    private static MrzLineGeometry SampleLine(List<MrzLineGeometry> geometry) => geometry.Count == 3 ? geometry[1] : geometry[^1];
 }

@@ -98,7 +98,7 @@ internal sealed class OcrBGlyphBank : IDisposable
             templates[i] = blurred;
         }
 
-        return new GlyphSet(templates, width, height, top, baseline);
+        return new GlyphSet(templates, GlyphTemplatePixels.From(templates), width, height, top, baseline);
     }
 
     public void Dispose()
@@ -112,8 +112,11 @@ internal sealed class OcrBGlyphBank : IDisposable
     }
 }
 
-/// <summary>One size of templates; <see cref="Top"/> is the rows above the tallest glyph, <see cref="Baseline"/> its foot.</summary>
-internal sealed record GlyphSet(Mat[] Templates, int Width, int Height, int Top, float Baseline) : IDisposable
+/// <summary>
+/// One size of templates; <see cref="Top"/> is the rows above the tallest glyph, <see cref="Baseline"/> its foot;
+/// <see cref="Pixels"/> the same templates laid out for managed correlation.
+/// </summary>
+internal sealed record GlyphSet(Mat[] Templates, GlyphTemplatePixels Pixels, int Width, int Height, int Top, float Baseline) : IDisposable
 {
     public void Dispose()
     {
