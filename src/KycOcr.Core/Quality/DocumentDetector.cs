@@ -15,6 +15,13 @@ public static class DocumentDetector
 {
     public const int WorkingSide = 1000;
 
+    /// <summary>
+    /// Images up to this much above <see cref="WorkingSide"/> are worked on as they are: a 4032-px photo decoded
+    /// at 1/4 is 1008 px, and an area resize by under 10 % costs as much as a real one for no gain (every
+    /// length in the search scales with the image).
+    /// </summary>
+    private const double WorkingSideTolerance = 1.0;
+
     /// <summary>Smallest share of the frame a candidate may cover; the gate's document check has its own limit.</summary>
     private const double MinCandidateCoverage = 0.03;
 
@@ -26,7 +33,7 @@ public static class DocumentDetector
     {
         ArgumentNullException.ThrowIfNull(bgr);
         var longSide = Math.Max(bgr.Width, bgr.Height);
-        var scale = longSide > WorkingSide ? (double)WorkingSide / longSide : 1.0;
+        var scale = longSide > WorkingSide * WorkingSideTolerance ? (double)WorkingSide / longSide : 1.0;
         if (scale >= 1.0)
             return DetectAtWorkingSize(bgr);
 
@@ -74,12 +81,15 @@ public static class DocumentDetector
         // sides are first snapped to the edges they follow, then judged on the same terms: backed by edges all
         // round, large, document-shaped, and with corners that are corners (the sides reach them and stop).
         var reach = Math.Max(4, (int)Math.Round(Math.Min(bgr.Width, bgr.Height) * 0.02));
+        // The outline sources (thin, bridged, opened) and the line pairs often yield the very same quad:
+        // its evidence is gathered once.
+        var evidence = new Dictionary<(QuadKey, bool), Evidence>();
         var contourQuads = candidates.OrderByDescending(c => c.Score).Take(SnappedPerSource)
-            .Select(c => Judge(c.Quad, c.Score, weakMap, reach, alreadyBacked: false));
+            .Select(c => Judge(c.Quad, c.Score, weakMap, reach, alreadyBacked: false, evidence));
         // Straight-line candidates compete with the outlines: they find documents whose outline never closes
         // (clutter touching it, a pale edge on pale paper, a dark header on a dark table).
         var lineQuads = LineQuads.Find(weak, weakMap, MinCandidateCoverage).OrderByDescending(q => q.Score).Take(SnappedPerSource)
-            .Select(q => Judge(q.Quad, q.Score, weakMap, reach, alreadyBacked: true));
+            .Select(q => Judge(q.Quad, q.Score, weakMap, reach, alreadyBacked: true, evidence));
         var scored = contourQuads.Concat(lineQuads).ToList();
         var best = scored.OrderByDescending(c => c.Score).FirstOrDefault(c => c.Score > 0);
         if (best is null)
@@ -163,15 +173,27 @@ public static class DocumentDetector
     /// prior has it already) times how well its corners are corners: the ends of a side pushed out onto the
     /// table are bare, and a streak in the table runs on past the corners.
     /// </summary>
-    private static Candidate Judge(Point2d[] quad, double prior, EdgeMap edges, int reach, bool alreadyBacked)
+    private static Candidate Judge(Point2d[] quad, double prior, EdgeMap edges, int reach, bool alreadyBacked,
+        Dictionary<(QuadKey, bool), Evidence> cache)
     {
-        var ordered = Order(quad);
-        if (SideFit.SnapQuad(ordered, edges, reach) is { } snapped && Cv2.IsContourConvex(snapped.Quad.Select(p => new Point2f((float)p.X, (float)p.Y))))
-            ordered = Order(snapped.Quad);
-        var backing = alreadyBacked ? 1 : Backing(ordered, edges);
-        var (ends, overshoot) = SideFit.CornerEvidence(ordered, edges);
-        return new Candidate(ordered, prior * backing * ends * ends * (1 - 0.5 * overshoot));
+        var key = (new QuadKey(quad[0], quad[1], quad[2], quad[3]), alreadyBacked);
+        if (!cache.TryGetValue(key, out var e))
+        {
+            var ordered = Order(quad);
+            if (SideFit.SnapQuad(ordered, edges, reach) is { } snapped && Cv2.IsContourConvex(snapped.Quad.Select(p => new Point2f((float)p.X, (float)p.Y))))
+                ordered = Order(snapped.Quad);
+            var backing = alreadyBacked ? 1 : Backing(ordered, edges);
+            var (ends, overshoot) = SideFit.CornerEvidence(ordered, edges);
+            cache[key] = e = new Evidence(ordered, backing, ends, overshoot);
+        }
+        return new Candidate(e.Quad, prior * e.Backing * e.Ends * e.Ends * (1 - 0.5 * e.Overshoot));
     }
+
+    /// <summary>A candidate's corners as found (before ordering), compared exactly.</summary>
+    private readonly record struct QuadKey(Point2d A, Point2d B, Point2d C, Point2d D);
+
+    /// <summary>What <see cref="Judge"/> learns of a quad from the edges, independent of its prior.</summary>
+    private sealed record Evidence(Point2d[] Quad, double Backing, double Ends, double Overshoot);
 
     /// <summary>Mean side support squared, zero when a side is hardly backed by edges at all.</summary>
     private static double Backing(Point2d[] quad, EdgeMap edges)
