@@ -15,13 +15,6 @@ public static class DocumentDetector
 {
     public const int WorkingSide = 1000;
 
-    /// <summary>
-    /// Images up to this much above <see cref="WorkingSide"/> are worked on as they are: a 4032-px photo decoded
-    /// at 1/4 is 1008 px, and an area resize by under 10 % costs as much as a real one for no gain (every
-    /// length in the search scales with the image).
-    /// </summary>
-    private const double WorkingSideTolerance = 1.0;
-
     /// <summary>Smallest share of the frame a candidate may cover; the gate's document check has its own limit.</summary>
     private const double MinCandidateCoverage = 0.03;
 
@@ -33,7 +26,7 @@ public static class DocumentDetector
     {
         ArgumentNullException.ThrowIfNull(bgr);
         var longSide = Math.Max(bgr.Width, bgr.Height);
-        var scale = longSide > WorkingSide * WorkingSideTolerance ? (double)WorkingSide / longSide : 1.0;
+        var scale = longSide > WorkingSide ? (double)WorkingSide / longSide : 1.0;
         if (scale >= 1.0)
             return DetectAtWorkingSize(bgr);
 

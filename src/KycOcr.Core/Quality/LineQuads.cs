@@ -17,9 +17,6 @@ internal static class LineQuads
         var size = edges.Size();
         var minDim = Math.Min(size.Width, size.Height);
         var frameArea = (double)size.Width * size.Height;
-        // One-degree bins: the segments are chords of edge pixels either way (the lines go through their
-        // ends, not through the bin's angle), and every quad built from them is snapped to the edges
-        // afterwards; half-degree bins cost twice the votes (the detector's largest cost) for nothing.
         var segments = Cv2.HoughLinesP(edges, 1, Math.PI / 360, 60, minDim * 0.15, 8);
         var lines = Merge(segments).OrderByDescending(l => l.Length).Take(36).ToArray();
 
