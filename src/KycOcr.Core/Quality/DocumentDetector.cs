@@ -69,7 +69,7 @@ public static class DocumentDetector
         }
 
         using var weak = WeakEdges(bgr);
-        var weakMap = new EdgeMap(weak);
+        var weakMap = new EdgeMap(weak, withNeighbourhood: true);
         // Hull corners sit on a rounded card's arcs and Hough lines are a segment's direction: every candidate's
         // sides are first snapped to the edges they follow, then judged on the same terms: backed by edges all
         // round, large, document-shaped, and with corners that are corners (the sides reach them and stop).

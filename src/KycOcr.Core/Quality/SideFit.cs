@@ -198,6 +198,8 @@ internal static class SideFit
             if (x < 1 || y < 1 || x > edges.Width - 2 || y > edges.Height - 2)
                 break;
             samples++;
+            if (!edges.MayHaveEdgeNear((int)Math.Round(x), (int)Math.Round(y)))
+                continue;
             for (var d = -1; d <= 1; d++)
             {
                 if (edges.IsEdge((int)Math.Round(x + dy * d), (int)Math.Round(y - dx * d)))

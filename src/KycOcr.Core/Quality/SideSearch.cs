@@ -199,6 +199,8 @@ internal static class SideSearch
                 return 0;
             var x = point.X + direction.X * t;
             var y = point.Y + direction.Y * t;
+            if (!edges.MayHaveEdgeNear((int)Math.Round(x), (int)Math.Round(y)))
+                continue;
             for (var d = -1; d <= 1; d++)
             {
                 var px = (int)Math.Round(x + normal.X * d);
