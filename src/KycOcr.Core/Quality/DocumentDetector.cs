@@ -286,6 +286,12 @@ public static class DocumentDetector
         var band = Math.Max(3.0, diagonal * 0.015);
         var lines = new Line2D[4];
         var xs = new List<Point2f>();
+        // The offsets across the side, nearest first (the lower one first between equals): the first edge
+        // pixel met is the nearest.
+        var across = new List<double>();
+        for (var t = -band; t <= band; t += 1)
+            across.Add(t);
+        var nearestFirst = across.Select((t, index) => (t, index)).OrderBy(o => Math.Abs(o.t)).ThenBy(o => o.index).Select(o => o.t).ToArray();
         for (var i = 0; i < 4; i++)
         {
             var a = quad[i];
@@ -301,20 +307,16 @@ public static class DocumentDetector
             {
                 var px = a.X + dx * s;
                 var py = a.Y + dy * s;
-                Point2f? nearest = null;
-                var nearestDistance = double.MaxValue;
-                for (var t = -band; t <= band; t += 1)
+                foreach (var t in nearestFirst)
                 {
                     var x = (int)Math.Round(px - dy * t);
                     var y = (int)Math.Round(py + dx * t);
-                    if (edges.IsEdge(x, y) && Math.Abs(t) < nearestDistance)
+                    if (edges.IsEdge(x, y))
                     {
-                        nearestDistance = Math.Abs(t);
-                        nearest = new Point2f(x, y);
+                        xs.Add(new Point2f(x, y));
+                        break;
                     }
                 }
-                if (nearest is { } found)
-                    xs.Add(found);
             }
             if (xs.Count < Math.Max(10, length * 0.3))
                 return null;
