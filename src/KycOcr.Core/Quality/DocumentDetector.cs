@@ -78,11 +78,15 @@ public static class DocumentDetector
         // its evidence is gathered once.
         var evidence = new Dictionary<(QuadKey, bool), Evidence>();
         var contourQuads = candidates.OrderByDescending(c => c.Score).Take(SnappedPerSource)
-            .Select(c => Judge(c.Quad, c.Score, weakMap, reach, alreadyBacked: false, evidence));
+            .Select(c => Judge(c.Quad, c.Score, weakMap, reach, alreadyBacked: false, evidence)).ToList();
         // Straight-line candidates compete with the outlines: they find documents whose outline never closes
-        // (clutter touching it, a pale edge on pale paper, a dark header on a dark table).
-        var lineQuads = LineQuads.Find(weak, weakMap, MinCandidateCoverage).OrderByDescending(q => q.Score).Take(SnappedPerSource)
-            .Select(q => Judge(q.Quad, q.Score, weakMap, reach, alreadyBacked: true, evidence));
+        // (clutter touching it, a pale edge on pale paper, a dark header on a dark table). When the best
+        // outline is a document's beyond doubt, the Hough transform (the detector's largest cost) is spared.
+        var bestOutline = contourQuads.OrderByDescending(c => c.Score).FirstOrDefault(c => c.Score > 0);
+        var lineQuads = bestOutline is not null && IsUnmistakable(bestOutline.Quad, weakMap, frameArea)
+            ? []
+            : LineQuads.Find(weak, weakMap, MinCandidateCoverage).OrderByDescending(q => q.Score).Take(SnappedPerSource)
+                .Select(q => Judge(q.Quad, q.Score, weakMap, reach, alreadyBacked: true, evidence));
         var scored = contourQuads.Concat(lineQuads).ToList();
         var best = scored.OrderByDescending(c => c.Score).FirstOrDefault(c => c.Score > 0);
         if (best is null)
@@ -187,6 +191,33 @@ public static class DocumentDetector
 
     /// <summary>What <see cref="Judge"/> learns of a quad from the edges, independent of its prior.</summary>
     private sealed record Evidence(Point2d[] Quad, double Backing, double Ends, double Overshoot);
+
+    /// <summary>
+    /// An outline no pair of lines could better: large (a small clean rectangle may be clutter, with the
+    /// document's broken outline beside it), every side backed along nearly all its length, the sides' ends
+    /// backed up to the rounded corners and stopping there (a side stopped at a header's inner border leaves
+    /// its neighbours running on), and a document's aspect.
+    /// </summary>
+    private static bool IsUnmistakable(Point2d[] quad, EdgeMap edges, double frameArea)
+    {
+        if (Math.Abs(Cv2.ContourArea(quad.Select(p => new Point2f((float)p.X, (float)p.Y)))) < UnmistakableCoverage * frameArea)
+            return false;
+        for (var i = 0; i < 4; i++)
+        {
+            if (LineQuads.SideSupport(quad[i], quad[(i + 1) % 4], edges) < UnmistakableSupport)
+                return false;
+        }
+        var (ends, overshoot) = SideFit.CornerEvidence(quad, edges);
+        if (ends < UnmistakableSupport || overshoot > 0.1)
+            return false;
+        var longSide = (DocumentDetection.Distance(quad[0], quad[1]) + DocumentDetection.Distance(quad[3], quad[2])) / 2;
+        var shortSide = (DocumentDetection.Distance(quad[0], quad[3]) + DocumentDetection.Distance(quad[1], quad[2])) / 2;
+        var aspect = longSide / Math.Max(1e-9, shortSide);
+        return Math.Min(Math.Abs(aspect - IdCardAspect), Math.Abs(aspect - PassportAspect)) <= 0.08;
+    }
+
+    private const double UnmistakableSupport = 0.85;
+    private const double UnmistakableCoverage = 0.2;
 
     /// <summary>Mean side support squared, zero when a side is hardly backed by edges at all.</summary>
     private static double Backing(Point2d[] quad, EdgeMap edges)
