@@ -69,17 +69,24 @@ public static class DocumentDetector
         }
 
         using var weak = WeakEdges(bgr);
-        var weakMap = new EdgeMap(weak);
+        var weakMap = new EdgeMap(weak, withNeighbourhood: true);
         // Hull corners sit on a rounded card's arcs and Hough lines are a segment's direction: every candidate's
         // sides are first snapped to the edges they follow, then judged on the same terms: backed by edges all
         // round, large, document-shaped, and with corners that are corners (the sides reach them and stop).
         var reach = Math.Max(4, (int)Math.Round(Math.Min(bgr.Width, bgr.Height) * 0.02));
+        // The outline sources (thin, bridged, opened) and the line pairs often yield the very same quad:
+        // its evidence is gathered once.
+        var evidence = new Dictionary<(QuadKey, bool), Evidence>();
         var contourQuads = candidates.OrderByDescending(c => c.Score).Take(SnappedPerSource)
-            .Select(c => Judge(c.Quad, c.Score, weakMap, reach, alreadyBacked: false));
+            .Select(c => Judge(c.Quad, c.Score, weakMap, reach, alreadyBacked: false, evidence)).ToList();
         // Straight-line candidates compete with the outlines: they find documents whose outline never closes
-        // (clutter touching it, a pale edge on pale paper, a dark header on a dark table).
-        var lineQuads = LineQuads.Find(weak, weakMap, MinCandidateCoverage).OrderByDescending(q => q.Score).Take(SnappedPerSource)
-            .Select(q => Judge(q.Quad, q.Score, weakMap, reach, alreadyBacked: true));
+        // (clutter touching it, a pale edge on pale paper, a dark header on a dark table). When the best
+        // outline is a document's beyond doubt, the Hough transform (the detector's largest cost) is spared.
+        var bestOutline = contourQuads.OrderByDescending(c => c.Score).FirstOrDefault(c => c.Score > 0);
+        var lineQuads = bestOutline is not null && IsUnmistakable(bestOutline.Quad, weakMap, frameArea)
+            ? []
+            : LineQuads.Find(weak, weakMap, MinCandidateCoverage).OrderByDescending(q => q.Score).Take(SnappedPerSource)
+                .Select(q => Judge(q.Quad, q.Score, weakMap, reach, alreadyBacked: true, evidence));
         var scored = contourQuads.Concat(lineQuads).ToList();
         var best = scored.OrderByDescending(c => c.Score).FirstOrDefault(c => c.Score > 0);
         if (best is null)
@@ -163,15 +170,54 @@ public static class DocumentDetector
     /// prior has it already) times how well its corners are corners: the ends of a side pushed out onto the
     /// table are bare, and a streak in the table runs on past the corners.
     /// </summary>
-    private static Candidate Judge(Point2d[] quad, double prior, EdgeMap edges, int reach, bool alreadyBacked)
+    private static Candidate Judge(Point2d[] quad, double prior, EdgeMap edges, int reach, bool alreadyBacked,
+        Dictionary<(QuadKey, bool), Evidence> cache)
     {
-        var ordered = Order(quad);
-        if (SideFit.SnapQuad(ordered, edges, reach) is { } snapped && Cv2.IsContourConvex(snapped.Quad.Select(p => new Point2f((float)p.X, (float)p.Y))))
-            ordered = Order(snapped.Quad);
-        var backing = alreadyBacked ? 1 : Backing(ordered, edges);
-        var (ends, overshoot) = SideFit.CornerEvidence(ordered, edges);
-        return new Candidate(ordered, prior * backing * ends * ends * (1 - 0.5 * overshoot));
+        var key = (new QuadKey(quad[0], quad[1], quad[2], quad[3]), alreadyBacked);
+        if (!cache.TryGetValue(key, out var e))
+        {
+            var ordered = Order(quad);
+            if (SideFit.SnapQuad(ordered, edges, reach) is { } snapped && Cv2.IsContourConvex(snapped.Quad.Select(p => new Point2f((float)p.X, (float)p.Y))))
+                ordered = Order(snapped.Quad);
+            var backing = alreadyBacked ? 1 : Backing(ordered, edges);
+            var (ends, overshoot) = SideFit.CornerEvidence(ordered, edges);
+            cache[key] = e = new Evidence(ordered, backing, ends, overshoot);
+        }
+        return new Candidate(e.Quad, prior * e.Backing * e.Ends * e.Ends * (1 - 0.5 * e.Overshoot));
     }
+
+    /// <summary>A candidate's corners as found (before ordering), compared exactly.</summary>
+    private readonly record struct QuadKey(Point2d A, Point2d B, Point2d C, Point2d D);
+
+    /// <summary>What <see cref="Judge"/> learns of a quad from the edges, independent of its prior.</summary>
+    private sealed record Evidence(Point2d[] Quad, double Backing, double Ends, double Overshoot);
+
+    /// <summary>
+    /// An outline no pair of lines could better: large (a small clean rectangle may be clutter, with the
+    /// document's broken outline beside it), every side backed along nearly all its length, the sides' ends
+    /// backed up to the rounded corners and stopping there (a side stopped at a header's inner border leaves
+    /// its neighbours running on), and a document's aspect.
+    /// </summary>
+    private static bool IsUnmistakable(Point2d[] quad, EdgeMap edges, double frameArea)
+    {
+        if (Math.Abs(Cv2.ContourArea(quad.Select(p => new Point2f((float)p.X, (float)p.Y)))) < UnmistakableCoverage * frameArea)
+            return false;
+        for (var i = 0; i < 4; i++)
+        {
+            if (LineQuads.SideSupport(quad[i], quad[(i + 1) % 4], edges) < UnmistakableSupport)
+                return false;
+        }
+        var (ends, overshoot) = SideFit.CornerEvidence(quad, edges);
+        if (ends < UnmistakableSupport || overshoot > 0.1)
+            return false;
+        var longSide = (DocumentDetection.Distance(quad[0], quad[1]) + DocumentDetection.Distance(quad[3], quad[2])) / 2;
+        var shortSide = (DocumentDetection.Distance(quad[0], quad[3]) + DocumentDetection.Distance(quad[1], quad[2])) / 2;
+        var aspect = longSide / Math.Max(1e-9, shortSide);
+        return Math.Min(Math.Abs(aspect - IdCardAspect), Math.Abs(aspect - PassportAspect)) <= 0.08;
+    }
+
+    private const double UnmistakableSupport = 0.85;
+    private const double UnmistakableCoverage = 0.2;
 
     /// <summary>Mean side support squared, zero when a side is hardly backed by edges at all.</summary>
     private static double Backing(Point2d[] quad, EdgeMap edges)
@@ -271,6 +317,12 @@ public static class DocumentDetector
         var band = Math.Max(3.0, diagonal * 0.015);
         var lines = new Line2D[4];
         var xs = new List<Point2f>();
+        // The offsets across the side, nearest first (the lower one first between equals): the first edge
+        // pixel met is the nearest.
+        var across = new List<double>();
+        for (var t = -band; t <= band; t += 1)
+            across.Add(t);
+        var nearestFirst = across.Select((t, index) => (t, index)).OrderBy(o => Math.Abs(o.t)).ThenBy(o => o.index).Select(o => o.t).ToArray();
         for (var i = 0; i < 4; i++)
         {
             var a = quad[i];
@@ -286,20 +338,16 @@ public static class DocumentDetector
             {
                 var px = a.X + dx * s;
                 var py = a.Y + dy * s;
-                Point2f? nearest = null;
-                var nearestDistance = double.MaxValue;
-                for (var t = -band; t <= band; t += 1)
+                foreach (var t in nearestFirst)
                 {
                     var x = (int)Math.Round(px - dy * t);
                     var y = (int)Math.Round(py + dx * t);
-                    if (edges.IsEdge(x, y) && Math.Abs(t) < nearestDistance)
+                    if (edges.IsEdge(x, y))
                     {
-                        nearestDistance = Math.Abs(t);
-                        nearest = new Point2f(x, y);
+                        xs.Add(new Point2f(x, y));
+                        break;
                     }
                 }
-                if (nearest is { } found)
-                    xs.Add(found);
             }
             if (xs.Count < Math.Max(10, length * 0.3))
                 return null;

@@ -39,10 +39,17 @@ internal static class SideFit
             var first = offsets.Count;
             var cx = a.X + dx * s;
             var cy = a.Y + dy * s;
-            for (var t = -reach; t <= reach; t++)
+            // Three offsets at a time: one look at the middle one's neighbourhood tells when all three miss.
+            for (var t = -reach; t <= reach; t += 3)
             {
-                if (edges.IsEdge((int)Math.Round(cx + dy * t), (int)Math.Round(cy - dx * t)))
-                    offsets.Add(t);
+                var middleOfThree = Math.Min(t + 1, reach);
+                if (!edges.MayHaveEdgeNear((int)Math.Round(cx + dy * middleOfThree), (int)Math.Round(cy - dx * middleOfThree)))
+                    continue;
+                for (var u = t; u <= Math.Min(t + 2, reach); u++)
+                {
+                    if (edges.IsEdge((int)Math.Round(cx + dy * u), (int)Math.Round(cy - dx * u)))
+                        offsets.Add(u);
+                }
             }
             positions.Add((s - middle, first, offsets.Count - first));
         }
@@ -198,6 +205,8 @@ internal static class SideFit
             if (x < 1 || y < 1 || x > edges.Width - 2 || y > edges.Height - 2)
                 break;
             samples++;
+            if (!edges.MayHaveEdgeNear((int)Math.Round(x), (int)Math.Round(y)))
+                continue;
             for (var d = -1; d <= 1; d++)
             {
                 if (edges.IsEdge((int)Math.Round(x + dy * d), (int)Math.Round(y - dx * d)))

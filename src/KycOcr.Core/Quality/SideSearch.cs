@@ -133,16 +133,27 @@ internal static class SideSearch
     private static List<Found> Scan(Point2d a, Point2d b, EdgeMap edges, double inward, double outward)
     {
         var length = DocumentDetection.Distance(a, b);
+        var samples = Samples(length);
+        // Below the support floor a line's exact support never matters: it is not kept, and a kept neighbour
+        // beats it either way. So a line is given up as soon as it can no longer reach the floor or beat the
+        // offset's best angle so far (the scan's main cost: most offsets cross bare table or print).
+        var floor = 0;
+        while (floor < samples && (double)floor / samples < MinSupport)
+            floor++;
         var results = new List<Found>();
         var bestPerOffset = new List<Found>();
         for (var offset = outward; offset >= -inward; offset -= 1)
         {
             var best = new Found(offset, 0, 0);
+            var bestHits = 0;
             foreach (var angle in (ReadOnlySpan<double>)[-2.5, -1.5, -0.5, 0, 0.5, 1.5, 2.5])
             {
-                var support = Support(a, b, length, offset, angle, edges);
-                if (support > best.Support)
-                    best = new Found(offset, angle, support);
+                var hits = Hits(a, b, length, samples, offset, angle, edges, Math.Max(bestHits + 1, floor));
+                if (hits > bestHits)
+                {
+                    bestHits = hits;
+                    best = new Found(offset, angle, (double)hits / samples);
+                }
             }
             bestPerOffset.Add(best);
         }
@@ -161,18 +172,35 @@ internal static class SideSearch
         return results;
     }
 
-    private static double Support(Point2d a, Point2d b, double length, double offset, double angleDegrees, EdgeMap edges)
+    /// <summary>Places <see cref="Hits"/> probes along a side of <paramref name="length"/>.</summary>
+    private static int Samples(double length)
+    {
+        var samples = 0;
+        for (var t = -0.38 * length; t <= 0.38 * length; t += 2)
+            samples++;
+        return samples;
+    }
+
+    /// <summary>
+    /// Places along the line with an edge pixel within a pixel of it; 0 as soon as fewer than
+    /// <paramref name="needed"/> remain possible.
+    /// </summary>
+    private static int Hits(Point2d a, Point2d b, double length, int samples, double offset, double angleDegrees, EdgeMap edges, int needed)
     {
         var (point, direction) = Place(a, b, new Found(offset, angleDegrees, 0));
         var normal = new Point2d(direction.Y, -direction.X);
         var hits = 0;
-        var samples = 0;
+        // Probes left, this one included.
+        var left = samples;
         // The middle 76 %: corners are rounded.
-        for (var t = -0.38 * length; t <= 0.38 * length; t += 2)
+        for (var t = -0.38 * length; t <= 0.38 * length; t += 2, left--)
         {
-            samples++;
+            if (hits + left < needed)
+                return 0;
             var x = point.X + direction.X * t;
             var y = point.Y + direction.Y * t;
+            if (!edges.MayHaveEdgeNear((int)Math.Round(x), (int)Math.Round(y)))
+                continue;
             for (var d = -1; d <= 1; d++)
             {
                 var px = (int)Math.Round(x + normal.X * d);
@@ -184,7 +212,7 @@ internal static class SideSearch
                 }
             }
         }
-        return samples == 0 ? 0 : (double)hits / samples;
+        return hits;
     }
 
     /// <summary>The side a→b moved by <c>Offset</c> along its outward normal and turned by <c>Angle</c> about its middle.</summary>
