@@ -140,10 +140,12 @@ public static class LoadRun
     private static byte[] Photo(LoadOptions options, int index)
     {
         var kinds = Enum.GetValues<DocumentKind>();
-        var spec = SyntheticDocumentGenerator.SpecimenSpec(kinds[index % kinds.Length], seed: 1000 + index) with
+        var spec = SyntheticDocumentGenerator.SpecimenSpec(kinds[index % kinds.Length], seed: 1000 + index);
+        spec = spec with
         {
             FrameWidth = options.PhotoWidth,
             FrameHeight = options.PhotoHeight,
+            Degradations = spec.Degradations with { NoiseSigma = options.PhotoNoiseSigma },
         };
         return SyntheticDocumentGenerator.Generate(spec).Bytes;
     }

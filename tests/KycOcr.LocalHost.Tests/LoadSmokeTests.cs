@@ -33,12 +33,12 @@ public sealed class LoadSmokeTests
     [Fact]
     public void Options_parse_the_documented_arguments()
     {
-        var options = LoadOptions.Parse(["--jobs", "200", "--concurrency", "16", "--warmup", "8", "--model-latency-ms", "500", "--size", "1600x1200",
+        var options = LoadOptions.Parse(["--jobs", "200", "--concurrency", "16", "--warmup", "8", "--model-latency-ms", "500", "--size", "1600x1200", "--noise", "3.5",
             "--set", "QUALITY_STRICTNESS=easy"]);
 
         Assert.Equal((200, 16, 8, 500.0, 1600, 1200),
             (options.Jobs, options.Concurrency, options.WarmUpJobs, options.ModelLatency.TotalMilliseconds, options.PhotoWidth, options.PhotoHeight));
-        Assert.Equal("easy", options.ServiceSettings["QUALITY_STRICTNESS"]);
+        Assert.Equal(("easy", 3.5), (options.ServiceSettings["QUALITY_STRICTNESS"], options.PhotoNoiseSigma));
         Assert.Throws<ArgumentException>(() => LoadOptions.Parse(["--jobs"]));
         Assert.Throws<ArgumentException>(() => LoadOptions.Parse(["--set", "no-equals-sign"]));
     }
