@@ -52,17 +52,29 @@ public sealed class KycOcrTestHost : IAsyncDisposable
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var logs = new CapturedLogs();
-        var host = await DurableTaskTestHost.StartAsync(
-            registry => registry.AddReadDocumentTasks(),
-            new DurableTaskTestHostOptions
+        // Left to itself the test host picks a random port in 30000-40000 without asking whether it is free, and
+        // test projects run side by side: take a port the system reports free, and another if it is taken meanwhile.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
             {
-                ConfigureServices = services =>
-                {
-                    services.AddKycOcrCore(configuration);
-                    services.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
-                },
-            });
-        return new KycOcrTestHost(host, configuration, logs);
+                var host = await DurableTaskTestHost.StartAsync(
+                    registry => registry.AddReadDocumentTasks(),
+                    new DurableTaskTestHostOptions
+                    {
+                        Port = ServeProcess.FreePort(),
+                        ConfigureServices = services =>
+                        {
+                            services.AddKycOcrCore(configuration);
+                            services.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
+                        },
+                    });
+                return new KycOcrTestHost(host, configuration, logs);
+            }
+            catch (IOException e) when (attempt < 3 && e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+            {
+            }
+        }
     }
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
