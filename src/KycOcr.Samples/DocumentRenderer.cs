@@ -127,23 +127,28 @@ internal static class DocumentRenderer
             for (int i = 0; i <= 720; i++)
             {
                 double t = i * 2 * Math.PI / 720;
-                double rr = r * (0.72 + 0.28 * Math.Cos(lobes * t + phase));
-                float px = cx + (float)(rr * Math.Cos(t));
-                float py = cy + (float)(rr * Math.Sin(t));
-                if (i == 0)
-                {
-                    path.MoveTo(px, py);
-                }
-                else
-                {
-                    path.LineTo(px, py);
-                }
+                PolarPoint(path, i, cx, cy, t, r * (0.72 + 0.28 * Math.Cos(lobes * t + phase)));
             }
 
             DrawBuilt(canvas, path, paint);
         }
 
         canvas.Restore();
+    }
+
+    /// <summary>Point <paramref name="i"/> of an outline traced round (cx, cy): the first starts the figure.</summary>
+    private static void PolarPoint(SKPathBuilder path, int i, float cx, float cy, double angle, double radius)
+    {
+        float px = cx + (float)(radius * Math.Cos(angle));
+        float py = cy + (float)(radius * Math.Sin(angle));
+        if (i == 0)
+        {
+            path.MoveTo(px, py);
+        }
+        else
+        {
+            path.LineTo(px, py);
+        }
     }
 
     private static void DrawHeader(SKCanvas canvas, TextPainter text, DocumentLayout layout, DocumentPalette palette, HolderData holder)
@@ -167,17 +172,7 @@ internal static class DocumentRenderer
             for (int i = 0; i < 10; i++)
             {
                 double a = -Math.PI / 2 + i * Math.PI / 5;
-                double rr = i % 2 == 0 ? er * 0.78 : er * 0.32;
-                float px = ex + (float)(rr * Math.Cos(a));
-                float py = ey + (float)(rr * Math.Sin(a));
-                if (i == 0)
-                {
-                    star.MoveTo(px, py);
-                }
-                else
-                {
-                    star.LineTo(px, py);
-                }
+                PolarPoint(star, i, ex, ey, a, i % 2 == 0 ? er * 0.78 : er * 0.32);
             }
 
             star.Close();

@@ -7,9 +7,7 @@ using KycOcr.TestSupport.Hosting;
 using KycOcr.TestSupport.Images;
 using KycOcr.TestSupport.Model;
 using KycOcr.TestSupport.Storage;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Options;
 using OpenCvSharp;
 
 namespace KycOcr.Core.Tests.Jobs;
@@ -40,16 +38,9 @@ public sealed class ReadDocumentOrchestrationTests(AzuriteFixture azurite) : IAs
 
     private static async Task<(string TaskId, JobOutcome Outcome)> RunJobAsync(KycOcrTestHost host, byte[] upload, JobPolicy? policy = null)
     {
-        var taskId = TaskIds.New();
-        var blob = BlobJobStore.UploadBlobName(taskId, ".jpg");
-        await host.Get<BlobJobStore>().SaveAsync(blob, BinaryData.FromBytes(upload), "image/jpeg");
-        policy ??= host.Get<IOptions<JobOptions>>().Value.ToPolicy();
-        await host.Client.ScheduleNewOrchestrationInstanceAsync(
-            ReadDocumentOrchestration.Name, new JobRequest(taskId, blob, "key:owner", policy), new StartOrchestrationOptions(taskId));
-
-        var metadata = await host.WaitForJobAsync(taskId);
-        Assert.Equal(OrchestrationRuntimeStatus.Completed, metadata.RuntimeStatus);
-        return (taskId, metadata.ReadOutputAs<JobOutcome>()!);
+        var (taskId, job) = await host.RunJobAsync(upload, policy);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, job.RuntimeStatus);
+        return (taskId, job.ReadOutputAs<JobOutcome>()!);
     }
 
     private static async Task AssertNoBlobsLeftAsync(KycOcrTestHost host, string taskId) =>

@@ -4,7 +4,6 @@ using KycOcr.Core.Storage;
 using KycOcr.TestSupport.Hosting;
 using KycOcr.TestSupport.Images;
 using KycOcr.TestSupport.Storage;
-using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -24,12 +23,7 @@ public sealed class RetentionPurgeTests(AzuriteFixture azurite)
 
     private static async Task<string> RunRejectedJobAsync(KycOcrTestHost host)
     {
-        var taskId = TaskIds.New();
-        var blob = BlobJobStore.UploadBlobName(taskId, ".jpg");
-        await host.Get<BlobJobStore>().SaveAsync(blob, BinaryData.FromBytes(SimpleImages.CorruptJpeg(400, 300)), "image/jpeg");
-        await host.Client.ScheduleNewOrchestrationInstanceAsync(ReadDocumentOrchestration.Name,
-            new JobRequest(taskId, blob, "key:owner", host.Get<IOptions<JobOptions>>().Value.ToPolicy()), new StartOrchestrationOptions(taskId));
-        await host.WaitForJobAsync(taskId);
+        var (taskId, _) = await host.RunJobAsync(SimpleImages.CorruptJpeg(400, 300));
         return taskId;
     }
 

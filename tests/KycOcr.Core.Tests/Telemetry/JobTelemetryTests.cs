@@ -1,14 +1,10 @@
 using System.Diagnostics;
-using KycOcr.Core.Configuration;
 using KycOcr.Core.Jobs;
-using KycOcr.Core.Storage;
 using KycOcr.Core.Telemetry;
 using KycOcr.Samples;
 using KycOcr.TestSupport.Hosting;
 using KycOcr.TestSupport.Model;
 using KycOcr.TestSupport.Storage;
-using Microsoft.DurableTask;
-using Microsoft.Extensions.Options;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -39,12 +35,7 @@ public sealed class JobTelemetryTests(AzuriteFixture azurite) : IAsyncLifetime
         await using var host = await KycOcrTestHost.StartAsync(settings);
         var photo = SyntheticDocumentGenerator.SpecimenPhoto(DocumentKind.PassportTd3, seed: 5).Bytes;
 
-        var taskId = TaskIds.New();
-        var blob = BlobJobStore.UploadBlobName(taskId, ".jpg");
-        await host.Get<BlobJobStore>().SaveAsync(blob, BinaryData.FromBytes(photo), "image/jpeg");
-        await host.Client.ScheduleNewOrchestrationInstanceAsync(ReadDocumentOrchestration.Name,
-            new JobRequest(taskId, blob, "key:owner", host.Get<IOptions<JobOptions>>().Value.ToPolicy()), new StartOrchestrationOptions(taskId));
-        var job = await host.WaitForJobAsync(taskId);
+        var (taskId, job) = await host.RunJobAsync(photo);
         Assert.Equal(JobStatus.Succeeded, job.ReadOutputAs<JobOutcome>()!.Status);
         tracing.ForceFlush();
         meters.ForceFlush();

@@ -20,28 +20,18 @@ public sealed record UprightDegradation
     public int? JpegQuality { get; init; }
 
     /// <summary>Mild degradations drawn from the seed: rotation ≤ 5°, JPEG q 60–85, noise σ ≤ 6, blur σ ≤ 1.</summary>
-    public static UprightDegradation Mild(int seed)
-    {
-        var rng = SeedStreams.Create(seed, "upright-degradation");
-        return new UprightDegradation
-        {
-            RotationDegrees = rng.Uniform(-5, 5),
-            BlurSigma = rng.Uniform(0, 1),
-            NoiseSigma = rng.Uniform(0, 6),
-            JpegQuality = rng.Next(60, 86),
-        };
-    }
+    public static UprightDegradation Mild(int seed) =>
+        Draw(SeedStreams.Create(seed, "upright-degradation"), maxBlur: 1, maxNoise: 6, jpegQuality: (60, 85));
 
     /// <summary>Beyond the mild range, to probe how the reader fails: rotation ≤ 5°, JPEG q 40–70, noise σ ≤ 12, blur σ ≤ 2.</summary>
-    public static UprightDegradation Harsh(int seed)
+    public static UprightDegradation Harsh(int seed) =>
+        Draw(SeedStreams.Create(seed, "upright-degradation-harsh"), maxBlur: 2, maxNoise: 12, jpegQuality: (40, 70));
+
+    private static UprightDegradation Draw(Random rng, double maxBlur, double maxNoise, (int Min, int Max) jpegQuality) => new()
     {
-        var rng = SeedStreams.Create(seed, "upright-degradation-harsh");
-        return new UprightDegradation
-        {
-            RotationDegrees = rng.Uniform(-5, 5),
-            BlurSigma = rng.Uniform(0, 2),
-            NoiseSigma = rng.Uniform(0, 12),
-            JpegQuality = rng.Next(40, 71),
-        };
-    }
+        RotationDegrees = rng.Uniform(-5, 5),
+        BlurSigma = rng.Uniform(0, maxBlur),
+        NoiseSigma = rng.Uniform(0, maxNoise),
+        JpegQuality = rng.Next(jpegQuality.Min, jpegQuality.Max + 1),
+    };
 }

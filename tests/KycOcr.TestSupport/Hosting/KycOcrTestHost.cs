@@ -1,11 +1,14 @@
 using KycOcr.Core.Configuration;
 using KycOcr.Core.Jobs;
+using KycOcr.Core.Storage;
 using KycOcr.TestSupport.Logging;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace KycOcr.TestSupport.Hosting;
 
@@ -84,6 +87,21 @@ public sealed class KycOcrTestHost : IAsyncDisposable
     {
         using var cancellation = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
         return await Client.WaitForInstanceCompletionAsync(taskId, getInputsAndOutputs: true, cancellation.Token);
+    }
+
+    /// <summary>
+    /// Stores <paramref name="upload"/> as a new job's upload, starts the job as the HTTP starter does (with the
+    /// configured policy unless one is given) and waits for its end.
+    /// </summary>
+    public async Task<(string TaskId, OrchestrationMetadata Job)> RunJobAsync(byte[] upload, JobPolicy? policy = null)
+    {
+        var taskId = TaskIds.New();
+        var blob = BlobJobStore.UploadBlobName(taskId, ".jpg");
+        await Get<BlobJobStore>().SaveAsync(blob, BinaryData.FromBytes(upload), "image/jpeg");
+        policy ??= Get<IOptions<JobOptions>>().Value.ToPolicy();
+        await Client.ScheduleNewOrchestrationInstanceAsync(
+            ReadDocumentOrchestration.Name, new JobRequest(taskId, blob, "key:owner", policy), new StartOrchestrationOptions(taskId));
+        return (taskId, await WaitForJobAsync(taskId));
     }
 
     public async ValueTask DisposeAsync() => await _host.DisposeAsync();
