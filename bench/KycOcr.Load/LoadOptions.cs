@@ -52,6 +52,7 @@ public sealed record LoadOptions
                     ServiceSettings = new Dictionary<string, string>(options.ServiceSettings) { [value[..value.IndexOf('=')]] = value[(value.IndexOf('=') + 1)..] },
                 },
                 "--set" => throw new ArgumentException($"--set takes NAME=VALUE, not {value}."),
+                "--poll-ms" => options with { PollInterval = TimeSpan.FromMilliseconds(int.Parse(value)) },
                 "--warmup" => options with { WarmUpJobs = int.Parse(value) },
                 "--noise" => options with { PhotoNoiseSigma = double.Parse(value, System.Globalization.CultureInfo.InvariantCulture) },
                 "--photos" => options with { DistinctPhotos = int.Parse(value) },

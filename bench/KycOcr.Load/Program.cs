@@ -8,7 +8,7 @@ try
 }
 catch (Exception e) when (e is ArgumentException or FormatException or IndexOutOfRangeException)
 {
-    Console.Error.WriteLine($"{e.Message}\nusage: KycOcr.Load [--jobs N] [--concurrency C] [--warmup N] [--model-latency-ms MS] [--photos K] [--size WxH] [--noise SIGMA] [--mrz-verification true|false] [--set NAME=VALUE ...]");
+    Console.Error.WriteLine($"{e.Message}\nusage: KycOcr.Load [--jobs N] [--concurrency C] [--warmup N] [--poll-ms MS] [--model-latency-ms MS] [--photos K] [--size WxH] [--noise SIGMA] [--mrz-verification true|false] [--set NAME=VALUE ...]");
     return 64;
 }
 
