@@ -141,6 +141,7 @@ public static class DocumentDetector
         return edges;
     }
 
+    /// <summary>The weak edges' lower Canny threshold on a plain surface (the upper is three times it).</summary>
     private const double WeakEdgeThreshold = 18;
 
     /// <summary>
