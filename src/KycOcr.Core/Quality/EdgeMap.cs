@@ -42,6 +42,22 @@ internal sealed class EdgeMap
     public bool MayHaveEdgeNear(int x, int y) =>
         _near is null || x < 0 || y < 0 || x >= Width || y >= Height || _near[y * Width + x] != 0;
 
+    /// <summary>
+    /// An edge pixel at the rounding of (x, y) or of a unit step either way along (normalX, normalY): the
+    /// support walks' test of a line at one place. Bare table or paper is told by one look at the neighbourhood.
+    /// </summary>
+    public bool HasEdgeAcross(double x, double y, double normalX, double normalY)
+    {
+        if (!MayHaveEdgeNear((int)Math.Round(x), (int)Math.Round(y)))
+            return false;
+        for (var d = -1; d <= 1; d++)
+        {
+            if (IsEdge((int)Math.Round(x + normalX * d), (int)Math.Round(y + normalY * d)))
+                return true;
+        }
+        return false;
+    }
+
     private static byte[] Copy(Mat image)
     {
         var pixels = new byte[image.Width * image.Height];

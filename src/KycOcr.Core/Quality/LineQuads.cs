@@ -105,18 +105,8 @@ internal static class LineQuads
         for (var t = 0.12 * length; t <= 0.88 * length; t += 2)
         {
             samples++;
-            if (!edges.MayHaveEdgeNear((int)Math.Round(a.X + dx * t), (int)Math.Round(a.Y + dy * t)))
-                continue;
-            for (var d = -1; d <= 1; d++)
-            {
-                var x = (int)Math.Round(a.X + dx * t + dy * d);
-                var y = (int)Math.Round(a.Y + dy * t - dx * d);
-                if (edges.IsEdge(x, y))
-                {
-                    hits++;
-                    break;
-                }
-            }
+            if (edges.HasEdgeAcross(a.X + dx * t, a.Y + dy * t, dy, -dx))
+                hits++;
         }
         return samples == 0 ? 0 : (double)hits / samples;
     }

@@ -205,16 +205,8 @@ internal static class SideFit
             if (x < 1 || y < 1 || x > edges.Width - 2 || y > edges.Height - 2)
                 break;
             samples++;
-            if (!edges.MayHaveEdgeNear((int)Math.Round(x), (int)Math.Round(y)))
-                continue;
-            for (var d = -1; d <= 1; d++)
-            {
-                if (edges.IsEdge((int)Math.Round(x + dy * d), (int)Math.Round(y - dx * d)))
-                {
-                    hits++;
-                    break;
-                }
-            }
+            if (edges.HasEdgeAcross(x, y, dy, -dx))
+                hits++;
         }
         return samples < Math.Max(6, span / 2 * 0.3) ? null : (double)hits / samples;
     }

@@ -197,20 +197,8 @@ internal static class SideSearch
         {
             if (hits + left < needed)
                 return 0;
-            var x = point.X + direction.X * t;
-            var y = point.Y + direction.Y * t;
-            if (!edges.MayHaveEdgeNear((int)Math.Round(x), (int)Math.Round(y)))
-                continue;
-            for (var d = -1; d <= 1; d++)
-            {
-                var px = (int)Math.Round(x + normal.X * d);
-                var py = (int)Math.Round(y + normal.Y * d);
-                if (edges.IsEdge(px, py))
-                {
-                    hits++;
-                    break;
-                }
-            }
+            if (edges.HasEdgeAcross(point.X + direction.X * t, point.Y + direction.Y * t, normal.X, normal.Y))
+                hits++;
         }
         return hits;
     }

@@ -14,19 +14,12 @@ public class EdgeMapTests
     public void No_edge_near_means_every_probe_within_a_pixel_misses()
     {
         var random = new Random(7);
-        using var edges = new Mat(60, 80, MatType.CV_8UC1, Scalar.All(0));
-        for (var i = 0; i < 40; i++)
-            edges.Set(random.Next(edges.Rows), random.Next(edges.Cols), (byte)255);
-        var map = new EdgeMap(edges, withNeighbourhood: true);
+        var map = SparseEdges(random);
 
         var skipped = 0;
         for (var i = 0; i < 200_000; i++)
         {
-            // Half-pixel positions and axis-aligned steps too: rounding to even moves those the furthest.
-            var x = random.Next(4) == 0 ? random.Next(-2, 82) + 0.5 : random.NextDouble() * 84 - 2;
-            var y = random.Next(4) == 0 ? random.Next(-2, 62) + 0.5 : random.NextDouble() * 64 - 2;
-            var angle = random.Next(4) == 0 ? random.Next(4) * Math.PI / 2 : random.NextDouble() * 2 * Math.PI;
-            var (nx, ny) = (Math.Cos(angle), Math.Sin(angle));
+            var (x, y, nx, ny) = Probe(random);
             if (map.MayHaveEdgeNear((int)Math.Round(x), (int)Math.Round(y)))
                 continue;
             skipped++;
@@ -34,6 +27,44 @@ public class EdgeMapTests
                 Assert.False(map.IsEdge((int)Math.Round(x + nx * d), (int)Math.Round(y + ny * d)), $"hit hidden at ({x}, {y}) step {d}");
         }
         Assert.True(skipped > 100_000, $"only {skipped} skipped: the test would prove nothing");
+    }
+
+    [Fact]
+    public void An_edge_across_is_exactly_a_hit_of_one_of_the_three_probes()
+    {
+        var random = new Random(11);
+        var map = SparseEdges(random);
+
+        var hits = 0;
+        for (var i = 0; i < 100_000; i++)
+        {
+            var (x, y, nx, ny) = Probe(random);
+            var probed = Enumerable.Range(-1, 3).Any(d => map.IsEdge((int)Math.Round(x + nx * d), (int)Math.Round(y + ny * d)));
+            Assert.Equal(probed, map.HasEdgeAcross(x, y, nx, ny));
+            hits += probed ? 1 : 0;
+        }
+        Assert.True(hits > 1_000, $"only {hits} hits: the test would prove nothing");
+    }
+
+    /// <summary>40 scattered edge pixels on an 80x60 map, with the neighbourhood kept.</summary>
+    private static EdgeMap SparseEdges(Random random)
+    {
+        using var edges = new Mat(60, 80, MatType.CV_8UC1, Scalar.All(0));
+        for (var i = 0; i < 40; i++)
+            edges.Set(random.Next(edges.Rows), random.Next(edges.Cols), (byte)255);
+        return new EdgeMap(edges, withNeighbourhood: true);
+    }
+
+    /// <summary>
+    /// A place on or just off the map and a unit step across a line there. Half-pixel positions and
+    /// axis-aligned steps too: rounding to even moves those the furthest.
+    /// </summary>
+    private static (double X, double Y, double NormalX, double NormalY) Probe(Random random)
+    {
+        var x = random.Next(4) == 0 ? random.Next(-2, 82) + 0.5 : random.NextDouble() * 84 - 2;
+        var y = random.Next(4) == 0 ? random.Next(-2, 62) + 0.5 : random.NextDouble() * 64 - 2;
+        var angle = random.Next(4) == 0 ? random.Next(4) * Math.PI / 2 : random.NextDouble() * 2 * Math.PI;
+        return (x, y, Math.Cos(angle), Math.Sin(angle));
     }
 
     [Fact]

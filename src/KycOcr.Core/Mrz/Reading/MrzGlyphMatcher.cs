@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Collections.Concurrent;
-using System.Runtime.InteropServices;
 using OpenCvSharp;
 
 namespace KycOcr.Core.Mrz.Reading;
@@ -68,21 +67,19 @@ internal static class MrzGlyphMatcher
     /// Scores of <paramref name="candidates"/> with the cell and the templates at <paramref name="upscale"/> times the size:
     /// finer than whole-pixel alignment, which settles look-alikes such as O and Q at ~20 px glyphs.
     /// </summary>
-    public static float[] ScoreFine(Mat gray, GlyphSet glyphs, GlyphSet fine, int upscale, double centreX, double baseline, string candidates)
+    public static float[] ScoreFine(MrzGrayPixels gray, GlyphSet glyphs, GlyphSet fine, int upscale, double centreX, double baseline, string candidates)
     {
-        using var search = Crop(gray, Window(glyphs, centreX, baseline));
+        var window = Window(glyphs, centreX, baseline);
+        var cell = new byte[window.Width * window.Height];
+        gray.CopyWindow(window, cell);
+        using var search = Mat.FromPixelData(window.Height, window.Width, MatType.CV_8UC1, cell);
         using var large = new Mat();
         Cv2.Resize(search, large, new Size(0, 0), upscale, upscale, InterpolationFlags.Cubic);
-        int width = large.Cols, height = large.Rows;
-        var pixels = new byte[width * height];
-        for (int y = 0; y < height; y++)
-        {
-            Marshal.Copy(large.Ptr(y), pixels, y * width, width);
-        }
+        var pixels = MrzGrayPixels.From(large);
 
         var indices = candidates.Select(c => OcrBGlyphBank.Alphabet.IndexOf(c)).ToArray();
         var scores = new float[indices.Length];
-        MrzNormalisedCorrelation.Best(pixels, width, height, fine.Pixels, indices, scores);
+        MrzNormalisedCorrelation.Best(pixels.Pixels, pixels.Width, pixels.Height, fine.Pixels, indices, scores);
         return scores;
     }
 
@@ -93,25 +90,5 @@ internal static class MrzGlyphMatcher
         int x0 = (int)Math.Round(centreX - glyphs.Width / 2.0) - mx;
         int y0 = (int)Math.Round(baseline - glyphs.Baseline) - my;
         return new Rect(x0, y0, glyphs.Width + 2 * mx, glyphs.Height + 2 * my);
-    }
-
-    /// <summary>The window, padded with white where it leaves the image.</summary>
-    private static Mat Crop(Mat gray, Rect window)
-    {
-        var inside = window & new Rect(0, 0, gray.Cols, gray.Rows);
-        if (inside == window)
-        {
-            return new Mat(gray, window).Clone();
-        }
-
-        var padded = new Mat(window.Size, MatType.CV_8UC1, Scalar.All(255));
-        if (inside.Width > 0 && inside.Height > 0)
-        {
-            using var source = new Mat(gray, inside);
-            using var target = new Mat(padded, new Rect(inside.X - window.X, inside.Y - window.Y, inside.Width, inside.Height));
-            source.CopyTo(target);
-        }
-
-        return padded;
     }
 }

@@ -19,6 +19,9 @@ internal sealed class MrzGrayPixels
 
     public int Height { get; }
 
+    /// <summary>The pixels, row-major, <see cref="Width"/> per row.</summary>
+    public ReadOnlySpan<byte> Pixels => _data;
+
     public static MrzGrayPixels From(Mat gray)
     {
         if (gray.Type() != MatType.CV_8UC1)

@@ -44,7 +44,7 @@ internal static class MrzOrientedReader
             MrzImageAttempt? best = null;
             foreach (var length in CandidateLengths(lines.Count, glyphs))
             {
-                var attempt = ReadAs(deskewed, pixels, glyphs, length, bank, today);
+                var attempt = ReadAs(pixels, glyphs, length, bank, today);
                 if (attempt is null)
                 {
                     continue;
@@ -111,7 +111,7 @@ internal static class MrzOrientedReader
         return Math.Abs(count - 36) <= Math.Abs(count - 44) ? [36, 44] : [44, 36];
     }
 
-    private static MrzImageAttempt? ReadAs(Mat gray, MrzGrayPixels pixels, List<List<MrzGlyphBox>> glyphs, int length, OcrBGlyphBank bank, DateOnly today)
+    private static MrzImageAttempt? ReadAs(MrzGrayPixels pixels, List<List<MrzGlyphBox>> glyphs, int length, OcrBGlyphBank bank, DateOnly today)
     {
         var geometry = new List<MrzLineGeometry>();
         foreach (var line in glyphs)
@@ -131,7 +131,7 @@ internal static class MrzOrientedReader
         var scores = ScoreCells(pixels, set, geometry, length, sample);
         var fine = bank.For(height * FineScale, pitch * FineScale, blur * FineScale);
         return MrzCellDecoder.Decode(scores, length, today, (line, column, candidates) =>
-            MrzGlyphMatcher.ScoreFine(gray, set, fine, FineScale, geometry[line].CellCentre(column), geometry[line].BaselineAt(column), candidates));
+            MrzGlyphMatcher.ScoreFine(pixels, set, fine, FineScale, geometry[line].CellCentre(column), geometry[line].BaselineAt(column), candidates));
     }
 
     // Only the characters each position allows are matched: the decoder ranks no others. The first cell (the

@@ -103,17 +103,7 @@ public sealed class MrzNormalisedCorrelationTests
         }
     }
 
-    private static byte[] Bytes(Mat mat)
-    {
-        int width = mat.Cols, height = mat.Rows;
-        var bytes = new byte[width * height];
-        for (int y = 0; y < height; y++)
-        {
-            System.Runtime.InteropServices.Marshal.Copy(mat.Ptr(y), bytes, y * width, width);
-        }
-
-        return bytes;
-    }
+    private static byte[] Bytes(Mat mat) => MrzGrayPixels.From(mat).Pixels.ToArray();
 
     private static float OpenCvBest(Mat window, Mat template)
     {
