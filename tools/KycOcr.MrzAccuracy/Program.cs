@@ -19,6 +19,17 @@ var options = new MrzReaderOptions
 };
 using var reader = new MrzImageReader(options);
 
+if (Array.IndexOf(args, "--trace") is var trace and >= 0)
+{
+    using var bank = OcrBGlyphBank.Load(options.OcrBFontPath);
+    return TraceCommand.Run(bank, args[trace + 1], args[trace + 2]);
+}
+
+if (Array.IndexOf(args, "--real") is var real and >= 0)
+{
+    return RealDocumentsCommand.Run(reader, args[real + 1], args.Contains("--verbose"));
+}
+
 if (Array.IndexOf(args, "--dump") is var at and >= 0)
 {
     return DumpCommand.Run(reader, args[(at + 1)..].Where(a => a != "--upright").ToArray(), upright: args.Contains("--upright"));

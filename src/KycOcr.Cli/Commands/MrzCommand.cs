@@ -56,7 +56,7 @@ public static class MrzCommand
 
     private static MrzReading ReadingOf(MrzImageReader reader, Mat image, DateOnly today)
     {
-        using var upright = QualityGate.UprightDocument(image, MrzImageReader.WorkingLongSide);
+        using var upright = QualityGate.UprightDocument(image, 1024);
         var fromPhoto = upright is null ? null : reader.Read(upright, today);
         if (fromPhoto is { Valid: true })
             return fromPhoto;

@@ -58,7 +58,9 @@ public static class MrzCorrector
         foreach (var (lines, swaps) in MrzSwapRepair.Variants(layout, MrzFieldCorrector.Strings(chars)))
         {
             var reading = MrzEvaluator.Evaluate(layout, lines, today);
-            if (reading.Valid)
+            // A correction must leave every field readable: one that only shifts a problem into a state code or a date
+            // is not evidence of the right text.
+            if (reading.Valid && reading.Warnings.Count == 0)
             {
                 yield return reading with { Corrections = [.. corrections, .. swaps] };
             }

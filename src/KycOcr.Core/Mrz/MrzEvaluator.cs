@@ -11,7 +11,7 @@ internal static class MrzEvaluator
             checks[check.Name] = check.Holds(lines);
         }
 
-        var errors = MrzStructureValidator.Validate(layout, lines, today);
+        var (errors, warnings) = MrzStructureValidator.Validate(layout, lines, today);
         errors.AddRange(checks.Where(c => !c.Value).Select(c => $"{c.Key}: check digit does not hold"));
         return new MrzReading
         {
@@ -19,8 +19,28 @@ internal static class MrzEvaluator
             Format = layout.Format,
             Lines = lines.ToArray(),
             Checks = checks,
-            Fields = MrzFieldExtractor.Extract(layout, lines, today),
+            Fields = Unreadable(layout, MrzFieldExtractor.Extract(layout, lines, today), warnings),
             Errors = errors,
+            Warnings = warnings.Select(w => w.ToString()).ToArray(),
         };
+    }
+
+    // A field that breaks its rule is not read. The issuing state opens the name's line in TD2 and TD3: when it is not a
+    // state code, where the name starts is not known either.
+    private static MrzFields Unreadable(MrzLayout layout, MrzFields fields, List<MrzFieldProblem> problems)
+    {
+        foreach (var problem in problems)
+        {
+            fields = problem.Field switch
+            {
+                MrzFieldNames.IssuingState when layout.Field(MrzFieldNames.Name).Line == 0 => fields with { IssuingState = null, Surname = null, GivenNames = null },
+                MrzFieldNames.IssuingState => fields with { IssuingState = null },
+                MrzFieldNames.Nationality => fields with { Nationality = null },
+                MrzFieldNames.Sex => fields with { Sex = null },
+                _ => fields,
+            };
+        }
+
+        return fields;
     }
 }

@@ -9,23 +9,25 @@ public sealed record MrzFields
     [JsonPropertyName("document_code")]
     public required string DocumentCode { get; init; }
 
+    /// <summary>Null when it is not a state code (the reading may still be valid: see <see cref="MrzReading.Warnings"/>).</summary>
     [JsonPropertyName("issuing_state")]
-    public required string IssuingState { get; init; }
+    public required string? IssuingState { get; init; }
 
-    /// <summary>Primary identifier, components separated by spaces.</summary>
+    /// <summary>Primary identifier, components separated by spaces; null when the name's start is not known.</summary>
     [JsonPropertyName("surname")]
-    public required string Surname { get; init; }
+    public required string? Surname { get; init; }
 
-    /// <summary>Secondary identifier, components separated by spaces; empty when absent.</summary>
+    /// <summary>Secondary identifier, components separated by spaces; empty when absent, null when the name's start is not known.</summary>
     [JsonPropertyName("given_names")]
-    public required string GivenNames { get; init; }
+    public required string? GivenNames { get; init; }
 
     /// <summary>The full number, including the TD1/TD2 overflow of a long number.</summary>
     [JsonPropertyName("document_number")]
     public required string DocumentNumber { get; init; }
 
+    /// <summary>Null when it is not a state code.</summary>
     [JsonPropertyName("nationality")]
-    public required string Nationality { get; init; }
+    public required string? Nationality { get; init; }
 
     /// <summary>Null when unreadable or not a calendar date.</summary>
     [JsonPropertyName("birth_date")]

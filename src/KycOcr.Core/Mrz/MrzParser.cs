@@ -29,15 +29,22 @@ public static class MrzParser
 
         var layout = MrzLayouts.For(format);
         var asRead = EvaluateAsRead(layout, normalised, today);
-        if (asRead.Valid || !correct)
+        if ((asRead.Valid && asRead.Warnings.Count == 0) || !correct)
         {
             return asRead;
         }
 
+        // Text from another OCR engine: "UT0" is a misread state code more often than a printed one. A correction is
+        // taken when it leaves no field unreadable; otherwise a reading valid as read keeps its unreadable fields.
         var outcome = MrzCorrector.Correct(layout, normalised, today);
-        if (outcome.Reading is not null)
+        if (outcome.Reading is { Warnings.Count: 0 })
         {
             return outcome.Reading;
+        }
+
+        if (asRead.Valid)
+        {
+            return asRead;
         }
 
         return outcome.ValidReadings > 1

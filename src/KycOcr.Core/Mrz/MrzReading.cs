@@ -44,6 +44,13 @@ public sealed record MrzReading
     [JsonPropertyName("errors")]
     public IReadOnlyList<string> Errors { get; init; } = [];
 
+    /// <summary>
+    /// Fields that break their own rule (a date that is no date, a state code or sex that is none) and are reported
+    /// as unreadable (null) while the check digits hold for the rest. Never a reason for <see cref="Valid"/> to be false.
+    /// </summary>
+    [JsonPropertyName("warnings")]
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     public static MrzReading NotFound(string reason) => new() { Errors = [reason] };
 
     /// <summary>Serialises with '&lt;' left readable; plain <see cref="JsonSerializer"/> gives the same shape.</summary>

@@ -6,10 +6,20 @@ namespace KycOcr.Core.Mrz;
 /// </summary>
 internal static class MrzStructureValidator
 {
+    /// <summary>
+    /// Field kinds whose own rule may fail without casting doubt on the rest: a state code, a date or a sex that is not
+    /// one (a specimen printing all zeros, a mock-up's state). No misread of another field makes them fail, so such a
+    /// field is reported unreadable and the reading stands on its check digits. Names, numbers and fillers stay
+    /// errors: a misread filler in them is what check digits cannot see.
+    /// </summary>
+    private static readonly HashSet<MrzFieldKind> _fieldLevel = [MrzFieldKind.CountryCode, MrzFieldKind.Date, MrzFieldKind.Sex];
+
     /// <summary>Lines must already have the layout's count and length.</summary>
-    public static List<string> Validate(MrzLayout layout, IReadOnlyList<string> lines, DateOnly today)
+    /// <returns>Errors (the reading cannot be trusted) and warnings (the named field cannot be read; the rest stands).</returns>
+    public static (List<string> Errors, List<MrzFieldProblem> Warnings) Validate(MrzLayout layout, IReadOnlyList<string> lines, DateOnly today)
     {
         var errors = new List<string>();
+        var warnings = new List<MrzFieldProblem>();
         AddForeignCharacters(lines, errors);
         var longNumber = MrzLongDocumentNumber.Find(layout, lines);
         foreach (var field in layout.Fields)
@@ -29,13 +39,22 @@ internal static class MrzStructureValidator
                 MrzFieldKind.OptionalData => DataProblem(text),
                 _ => null,
             };
-            if (problem is not null)
+            if (problem is null)
+            {
+                continue;
+            }
+
+            if (_fieldLevel.Contains(field.Kind))
+            {
+                warnings.Add(new MrzFieldProblem(field.Name, problem));
+            }
+            else
             {
                 errors.Add($"{field.Name}: {problem}");
             }
         }
 
-        return errors;
+        return (errors, warnings);
     }
 
     private static void AddForeignCharacters(IReadOnlyList<string> lines, List<string> errors)
@@ -156,4 +175,10 @@ internal static class MrzStructureValidator
             ? null
             : $"'{text[misread[0]]}' at offset {misread[0] + 1} inside a filler run (a misread filler)";
     }
+}
+
+/// <summary>A field that breaks its own rule: it is reported unreadable (null), and the reading stands on its check digits.</summary>
+public sealed record MrzFieldProblem(string Field, string Problem)
+{
+    public override string ToString() => $"{Field}: {Problem}";
 }

@@ -5,27 +5,28 @@ namespace KycOcr.Core.Tests.Mrz;
 public class MrzDateTests
 {
     [Fact]
-    public void Month_13_is_a_failed_field_not_an_exception()
+    public void Month_13_is_an_unreadable_field_not_an_exception()
     {
         var reading = MrzParser.Parse(
             MrzSamples.Td3With("L898902C36UTO7413128F1204159ZE184226B<<<<<10"), MrzSamples.Today);
 
         Assert.True(reading.Checks["birth_date"]);
         Assert.Null(reading.Fields!.BirthDate);
-        Assert.False(reading.Valid);
-        Assert.Contains("birth_date: '741312' is not a calendar date", reading.Errors);
+        // The check digits hold, so the rest of the zone stands; only the date is not read.
+        Assert.True(reading.Valid);
+        Assert.Contains("birth_date: '741312' is not a calendar date", reading.Warnings);
     }
 
     [Fact]
-    public void February_30_is_a_failed_field()
+    public void February_30_is_an_unreadable_field()
     {
         var reading = MrzParser.Parse(
             MrzSamples.Td3With("L898902C36UTO7408122F1202306ZE184226B<<<<<14"), MrzSamples.Today);
 
         Assert.All(reading.Checks, c => Assert.True(c.Value, c.Key));
         Assert.Null(reading.Fields!.ExpiryDate);
-        Assert.False(reading.Valid);
-        Assert.Contains(reading.Errors, e => e.StartsWith("expiry_date:", StringComparison.Ordinal));
+        Assert.Equal(new DateOnly(1974, 8, 12), reading.Fields.BirthDate);
+        Assert.Contains(reading.Warnings, e => e.StartsWith("expiry_date:", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -12,7 +12,7 @@ public class MrzJsonTests
         var root = json.RootElement;
 
         Assert.Equal(
-            ["found", "format", "lines", "valid", "checks", "fields", "corrections", "errors"],
+            ["found", "format", "lines", "valid", "checks", "fields", "corrections", "errors", "warnings"],
             root.EnumerateObject().Select(p => p.Name));
         Assert.True(root.GetProperty("found").GetBoolean());
         Assert.Equal("TD3", root.GetProperty("format").GetString());
@@ -76,8 +76,8 @@ public class MrzJsonTests
         Assert.Equal("<", first.GetProperty("to").GetString());
         Assert.Equal("optional_data", first.GetProperty("field").GetString());
         Assert.Equal("filler", first.GetProperty("kind").GetString());
-        Assert.False(invalid.RootElement.GetProperty("valid").GetBoolean());
         Assert.Equal(JsonValueKind.Null, invalid.RootElement.GetProperty("fields").GetProperty("birth_date").ValueKind);
+        Assert.Equal("birth_date: '741312' is not a calendar date", invalid.RootElement.GetProperty("warnings")[0].GetString());
     }
 
     [Fact]

@@ -17,10 +17,21 @@ internal static class MrzCellDecoder
 
     private const int UncertainCells = 10;
 
+    /// <summary>
+    /// A cell whose best allowed character matches worse than this may hold a character its field does not allow
+    /// (a specimen's '0' for sex, digits for a state): the reading must say what is printed, and the checks judge it.
+    /// </summary>
+    private const float OutsideBelow = 0.8f;
+
+    /// <summary>A character the field does not allow is read only when it matches this much better than every allowed one.</summary>
+    private const float OutsideMargin = 0.1f;
+
     /// <param name="fine">Finer scores of the given candidate characters of (line, column).</param>
-    public static MrzImageAttempt Decode(MrzCellScores[][] cells, int length, DateOnly today, Func<int, int, string, float[]> fine)
+    /// <param name="everyGlyph">Scores of (line, column) against every glyph.</param>
+    public static MrzImageAttempt Decode(MrzCellScores[][] cells, int length, DateOnly today, Func<int, int, string, float[]> fine, Func<int, int, MrzCellScores> everyGlyph)
     {
         var layout = LayoutFor(cells.Length, length, cells[0][0]);
+        AdmitOutsiders(cells, layout, everyGlyph);
         var readings = new MrzCellReading[cells.Length][];
         double total = 0;
         for (int line = 0; line < cells.Length; line++)
@@ -28,9 +39,10 @@ internal static class MrzCellDecoder
             readings[line] = new MrzCellReading[length];
             for (int column = 0; column < length; column++)
             {
-                var allowed = MrzPositionAlphabet.For(layout, line, column);
+                var allowed = MrzPositionAlphabet.For(layout, line, column) + cells[line][column].Outside;
                 var ranked = cells[line][column].Ranked(allowed).Take(3).ToArray();
-                if (ranked.Length > 1 && ranked[0].Score - ranked[1].Score < RefineMargin)
+
+                if (ranked.Length > 1 && ranked[0].Score - ranked[1].Score < RefineMargin && !cells[line][column].Settled)
                 {
                     var candidates = new string(ranked.Select(r => r.Char).ToArray());
                     cells[line][column].Refine(candidates, fine(line, column, candidates));
@@ -46,13 +58,43 @@ internal static class MrzCellDecoder
 
         double score = total / (cells.Length * length);
         var lines = readings.Select(l => new string(l.Select(c => c.Best).ToArray())).ToArray();
-        var reading = MrzParser.Parse(lines, today);
+        // The glyph scores, not the text corrector's guesses, settle what is printed: runner-ups are tried below.
+        var reading = MrzParser.Parse(lines, today, correct: false);
         if (reading.Found && !reading.Valid)
         {
             reading = RunnerUpRepair(readings, lines, today) ?? reading;
         }
 
         return new MrzImageAttempt(reading.Valid ? RefuseAmbiguous(reading, readings, today) : reading, score, false, readings);
+    }
+
+    /// <summary>
+    /// Marks the cells that clearly show a character their field does not allow (<see cref="MrzCellScores.Outside"/>),
+    /// scoring them against every glyph. Cells already looked at are left as they are.
+    /// </summary>
+    public static void AdmitOutsiders(MrzCellScores[][] cells, MrzLayout layout, Func<int, int, MrzCellScores> everyGlyph)
+    {
+        for (int line = 0; line < cells.Length; line++)
+        {
+            for (int column = 0; column < cells[line].Length; column++)
+            {
+                var allowed = MrzPositionAlphabet.For(layout, line, column);
+                var cell = cells[line][column];
+                if (cell.Outside is not null || allowed.Length == OcrBGlyphBank.Alphabet.Length || cell.Ranked(allowed).First().Score >= OutsideBelow)
+                {
+                    continue;
+                }
+
+                var best = cell.Ranked(allowed).First();
+                var every = everyGlyph(line, column);
+                var outside = every.Ranked(OcrBGlyphBank.Alphabet).First();
+                if (!allowed.Contains(outside.Char) && outside.Score >= best.Score + OutsideMargin)
+                {
+                    every.Outside = outside.Char;
+                    cells[line][column] = every;
+                }
+            }
+        }
     }
 
     // Single runner-up substitutions among the least certain cells; adopted only when exactly one validates.

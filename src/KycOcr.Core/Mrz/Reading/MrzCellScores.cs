@@ -11,6 +11,19 @@ internal sealed class MrzCellScores(float[] scores)
 
     public float Best => scores.Max();
 
+    /// <summary>A character the cell's field does not allow but which is clearly what is printed there; null for none.</summary>
+    public char? Outside { get; set; }
+
+    /// <summary>The cell's close call was settled by the document's own print: the font's finer look does not reopen it.</summary>
+    public bool Settled { get; private set; }
+
+    /// <summary>Sets the scores of <paramref name="chars"/> from the document's own print; every other character ranks below them.</summary>
+    public void Settle(string chars, float[] settled)
+    {
+        Refine(chars, settled);
+        Settled = true;
+    }
+
     /// <summary>
     /// Replaces the scores of <paramref name="refined"/> by finer ones, keeping them ahead of every character
     /// that was not refined (those ranked below them before).

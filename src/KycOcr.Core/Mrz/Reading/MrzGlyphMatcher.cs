@@ -51,6 +51,33 @@ internal static class MrzGlyphMatcher
         }
     }
 
+    /// <summary>Normalised correlation of the given <paramref name="templates"/> (of <paramref name="glyphs"/>' size) at their best placement within the cell's window.</summary>
+    public static float[] Score(MrzGrayPixels gray, GlyphSet glyphs, GlyphTemplatePixels templates, int[] indices, double centreX, double baseline)
+    {
+        var window = Window(glyphs, centreX, baseline);
+        var pixels = ArrayPool<byte>.Shared.Rent(window.Width * window.Height);
+        try
+        {
+            gray.CopyWindow(window, pixels);
+            var found = new float[indices.Length];
+            MrzNormalisedCorrelation.Best(pixels, window.Width, window.Height, templates, indices, found);
+            return found;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(pixels);
+        }
+    }
+
+    /// <summary>The cell's search window as an image (white where it leaves the strip).</summary>
+    public static Mat Window(MrzGrayPixels gray, GlyphSet glyphs, double centreX, double baseline)
+    {
+        var window = Window(glyphs, centreX, baseline);
+        var pixels = new byte[window.Width * window.Height];
+        gray.CopyWindow(window, pixels);
+        return Mat.FromPixelData(window.Height, window.Width, MatType.CV_8UC1, pixels).Clone();
+    }
+
     /// <summary>Cells <paramref name="first"/>… of a line, <paramref name="cells"/> of them.</summary>
     public static MrzCellScores[] ScoreLine(MrzGrayPixels gray, GlyphSet glyphs, MrzLineGeometry line, int first, int cells)
     {

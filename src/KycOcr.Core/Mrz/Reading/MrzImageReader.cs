@@ -37,82 +37,121 @@ public sealed class MrzImageReader : IDisposable
     public MrzReading Read(Mat uprightDocumentBgr, DateOnly today) => ReadDetailed(uprightDocumentBgr, today).Reading;
 
     /// <summary>As <see cref="Read"/>, with the match score, the orientation and every cell's two best candidates.</summary>
-    public MrzImageAttempt ReadDetailed(Mat uprightDocumentBgr, DateOnly today)
+    public MrzImageAttempt ReadDetailed(Mat image, DateOnly today)
     {
-        ArgumentNullException.ThrowIfNull(uprightDocumentBgr);
-        if (uprightDocumentBgr.Empty() || uprightDocumentBgr.Cols < 64 || uprightDocumentBgr.Rows < 64)
+        ArgumentNullException.ThrowIfNull(image);
+        if (image.Empty() || image.Cols < 32 || image.Rows < 32)
         {
             return MrzImageAttempt.NotFound("no MRZ: the image is empty or too small");
         }
 
-        using var gray = WorkingGray(uprightDocumentBgr);
+        using var gray = Gray(image);
         MrzImageAttempt? best = null;
-        foreach (var upsideDown in new[] { false, true })
+        // Lines run across the image, or down it (a document turned 90°): the finder looks along one axis.
+        foreach (var quarterTurn in new[] { false, true })
         {
-            using var oriented = new Mat();
-            if (upsideDown)
+            using var turned = new Mat();
+            if (quarterTurn)
             {
-                Cv2.Rotate(gray, oriented, RotateFlags.Rotate180);
+                Cv2.Rotate(gray, turned, RotateFlags.Rotate90Clockwise);
             }
             else
             {
-                gray.CopyTo(oriented);
+                gray.CopyTo(turned);
             }
 
-            var attempt = MrzOrientedReader.Read(oriented, _glyphs, today);
-            if (attempt is null)
+            var search = MrzBandFinder.Find(turned);
+            foreach (var band in search.Bands.Take(MaxBands))
             {
-                continue;
-            }
+                foreach (var upsideDown in new[] { false, true })
+                {
+                    var strips = MrzBandStrips.Cut(turned, band, upsideDown);
+                    try
+                    {
+                        var attempt = MrzOrientedReader.Read(strips, _glyphs, today);
+                        if (attempt is null)
+                        {
+                            continue;
+                        }
 
-            attempt = attempt with { UpsideDown = upsideDown };
+                        attempt = attempt with { UpsideDown = upsideDown, RotationDegrees = (quarterTurn ? 90 : 0) + (upsideDown ? 180 : 0) };
+                        if (!Plausible(attempt))
+                        {
+                            continue;
+                        }
 
-            // A valid reading from the wrong way up is implausible, so the first valid one settles it.
-            if (attempt.Reading.Valid)
-            {
-                return attempt;
-            }
+                        // A valid reading from the wrong way up is implausible, so the first valid one settles it.
+                        if (attempt.Reading.Valid)
+                        {
+                            return attempt;
+                        }
 
-            if (best is null || Better(attempt, best))
-            {
-                best = attempt;
+                        if (best is null || Better(attempt, best))
+                        {
+                            best = attempt;
+                        }
+                    }
+                    finally
+                    {
+                        strips.ForEach(s => s.Dispose());
+                    }
+                }
             }
         }
 
         return best ?? MrzImageAttempt.NotFound("no MRZ: no band of 2 or 3 machine-readable lines was found");
     }
 
+    /// <summary>
+    /// Mean glyph match below which a band is not an MRZ: lines of other print read as OCR-B match at 0.75 or less,
+    /// real zones at 0.85 and more.
+    /// </summary>
+    internal const double MinFoundScore = 0.77;
+
+    /// <summary>
+    /// Lines of other print that happen to line up like an MRZ read as OCR-B poorly, and rarely as one: an MRZ opens
+    /// with a document code (A, C, I, P or V) and always holds fillers.
+    /// </summary>
+    private static bool Plausible(MrzImageAttempt attempt) =>
+        attempt.Score >= MinFoundScore
+        && attempt.Reading.Lines.Count > 0
+        && "ACIPV".Contains(attempt.Reading.Lines[0][0])
+        && attempt.Reading.Lines.Sum(l => l.Count(c => c == '<')) >= 2;
+
+    /// <summary>Candidate bands read per axis, most MRZ-like first: beyond these, the image holds no MRZ worth reading.</summary>
+    private const int MaxBands = 6;
+
     private static bool Better(MrzImageAttempt a, MrzImageAttempt b) =>
         a.Reading.Found != b.Reading.Found ? a.Reading.Found : a.Score > b.Score;
 
-    private static Mat WorkingGray(Mat image)
+    /// <summary>
+    /// The image as the reader sees it: each pixel's lightest channel. MRZ ink is dark in every channel, while
+    /// coloured print over or around it (stamps, guilloches, security tints) is light in at least one.
+    /// </summary>
+    internal static Mat Gray(Mat image)
     {
-        using var gray = new Mat();
+        var gray = new Mat();
         if (image.Channels() == 1)
         {
             image.CopyTo(gray);
-        }
-        else if (image.Channels() == 4)
-        {
-            Cv2.CvtColor(image, gray, ColorConversionCodes.BGRA2GRAY);
-        }
-        else
-        {
-            Cv2.CvtColor(image, gray, ColorConversionCodes.BGR2GRAY);
+            return gray;
         }
 
-        double scale = (double)WorkingLongSide / Math.Max(gray.Cols, gray.Rows);
-        var working = new Mat();
-        if (Math.Abs(scale - 1) < 0.01)
+        var channels = Cv2.Split(image);
+        try
         {
-            gray.CopyTo(working);
+            Cv2.Max(channels[0], channels[1], gray);
+            Cv2.Max(gray, channels[2], gray);
         }
-        else
+        finally
         {
-            Cv2.Resize(gray, working, new Size(0, 0), scale, scale, scale < 1 ? InterpolationFlags.Area : InterpolationFlags.Cubic);
+            foreach (var channel in channels)
+            {
+                channel.Dispose();
+            }
         }
 
-        return working;
+        return gray;
     }
 
     public void Dispose() => _glyphs.Dispose();

@@ -10,6 +10,9 @@ namespace KycOcr.Core.Mrz.Reading;
 /// <param name="BaselineSlope">Baseline change per cell: deskewing leaves a fraction of a degree, pixels at the line's ends.</param>
 internal sealed record MrzLineGeometry(double Left, double Pitch, double Baseline, double BaselineSlope, double TallHeight, int GlyphCount)
 {
+    /// <summary>The line's strip, in whose pixels the geometry is given.</summary>
+    public MrzGrayPixels Pixels { get; init; } = null!;
+
     public double CellCentre(int index) => Left + index * Pitch;
 
     public double BaselineAt(int index) => Baseline + index * BaselineSlope;

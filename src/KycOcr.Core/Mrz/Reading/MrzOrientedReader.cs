@@ -2,7 +2,7 @@ using OpenCvSharp;
 
 namespace KycOcr.Core.Mrz.Reading;
 
-/// <summary>Reads the MRZ of one orientation of the working-size grey page: locate, deskew, segment, match, parse.</summary>
+/// <summary>Reads one MRZ band, cut into straight strips: segment each line into cells, match glyphs, parse.</summary>
 internal static class MrzOrientedReader
 {
     /// <summary>Uncertain cells are matched again at this many times the working size.</summary>
@@ -21,83 +21,54 @@ internal static class MrzOrientedReader
 
     private const double HeightStep = 0.04;
 
-    /// <summary>Null when this orientation shows no MRZ band.</summary>
-    public static MrzImageAttempt? Read(Mat gray, OcrBGlyphBank bank, DateOnly today)
+    /// <summary>
+    /// Reads the band whose lines are <paramref name="strips"/> (grey, top to bottom, glyphs about
+    /// <see cref="MrzBandStrips.GlyphHeight"/> tall). Null when the strips hold no fixed-pitch lines.
+    /// </summary>
+    public static MrzImageAttempt? Read(IReadOnlyList<Mat> strips, OcrBGlyphBank bank, DateOnly today)
     {
-        using var deskewed = Deskew(gray, out var lines, out var ink);
-        using (ink)
+        var glyphs = new List<List<MrzGlyphBox>>();
+        foreach (var strip in strips)
         {
-            if (lines.Count is < 2 or > 3)
-            {
-                return null;
-            }
-
-            var glyphs = lines.Select(l => MrzLineGeometry.Glyphs(ink, l.Box)).ToList();
-            double tall = glyphs.Max(g => g.Count == 0 ? 0 : MrzLineGeometry.Median(MrzLineGeometry.TallGlyphs(g).Select(b => b.Height)));
-            if (tall <= 0)
-            {
-                return null;
-            }
-
-            glyphs = glyphs.Select(g => MrzLineGeometry.MergePieces(g, tall)).ToList();
-            var pixels = MrzGrayPixels.From(deskewed);
-            MrzImageAttempt? best = null;
-            foreach (var length in CandidateLengths(lines.Count, glyphs))
-            {
-                var attempt = ReadAs(pixels, glyphs, length, bank, today);
-                if (attempt is null)
-                {
-                    continue;
-                }
-
-                if (attempt.Reading.Valid)
-                {
-                    return attempt;
-                }
-
-                if (best is null || attempt.Score > best.Score)
-                {
-                    best = attempt;
-                }
-            }
-
-            return best;
+            using var ink = MrzBandFinder.Ink(strip, InkSide);
+            double glyph = MrzBandStrips.GlyphHeight;
+            var lineBox = new Rect(0, (int)Math.Round((strip.Rows - glyph) / 2), strip.Cols, (int)Math.Round(glyph));
+            glyphs.Add(MrzLineGeometry.Glyphs(ink, lineBox));
         }
+
+        double tall = glyphs.Max(g => g.Count == 0 ? 0 : MrzLineGeometry.Median(MrzLineGeometry.TallGlyphs(g).Select(b => b.Height)));
+        if (tall <= 0)
+        {
+            return null;
+        }
+
+        glyphs = glyphs.Select(g => MrzLineGeometry.MergePieces(g, tall)).ToList();
+        var pixels = strips.Select(MrzGrayPixels.From).ToList();
+        MrzImageAttempt? best = null;
+        foreach (var length in CandidateLengths(strips.Count, glyphs))
+        {
+            var attempt = ReadAs(pixels, glyphs, length, bank, today);
+            if (attempt is null)
+            {
+                continue;
+            }
+
+            if (attempt.Reading.Valid)
+            {
+                return attempt;
+            }
+
+            if (best is null || attempt.Score > best.Score)
+            {
+                best = attempt;
+            }
+        }
+
+        return best;
     }
 
-    private static Mat Deskew(Mat gray, out List<MrzLineBlob> lines, out Mat ink)
-    {
-        ink = MrzBandLocator.Ink(gray);
-        lines = MrzBandLocator.FindLines(ink);
-        if (lines.Count == 0)
-        {
-            return gray.Clone();
-        }
-
-        double angle = lines.Average(l => l.AngleDegrees);
-        if (Math.Abs(angle) < 0.15)
-        {
-            return gray.Clone();
-        }
-
-        var centre = new Point2f((float)lines.Average(l => l.Centre.X), (float)lines.Average(l => l.Centre.Y));
-        // The MRZ sits near the bottom edge; what rotates in from outside must look like paper, not smeared edge
-        // pixels (a replicated border paints streaks across the last line).
-        var band = lines.Select(l => l.Box).Aggregate((a, b) => a | b) & new Rect(0, 0, gray.Cols, gray.Rows);
-        Scalar paper;
-        using (var region = new Mat(gray, band))
-        {
-            paper = Cv2.Mean(region);
-        }
-
-        using var rotation = Cv2.GetRotationMatrix2D(centre, angle, 1);
-        var rotated = new Mat();
-        Cv2.WarpAffine(gray, rotated, rotation, gray.Size(), InterpolationFlags.Cubic, BorderTypes.Constant, paper);
-        ink.Dispose();
-        ink = MrzBandLocator.Ink(rotated);
-        lines = MrzBandLocator.FindLines(ink);
-        return rotated;
-    }
+    /// <summary>Black-hat side for a strip's ink: a few strokes wide at the strip's glyph size.</summary>
+    private const int InkSide = 15;
 
     // Every MRZ cell holds a glyph (fillers included), so the glyph count says the line length.
     private static IEnumerable<int> CandidateLengths(int lineCount, List<List<MrzGlyphBox>> glyphs)
@@ -111,34 +82,40 @@ internal static class MrzOrientedReader
         return Math.Abs(count - 36) <= Math.Abs(count - 44) ? [36, 44] : [44, 36];
     }
 
-    private static MrzImageAttempt? ReadAs(MrzGrayPixels pixels, List<List<MrzGlyphBox>> glyphs, int length, OcrBGlyphBank bank, DateOnly today)
+    private static MrzImageAttempt? ReadAs(List<MrzGrayPixels> pixels, List<List<MrzGlyphBox>> glyphs, int length, OcrBGlyphBank bank, DateOnly today)
     {
         var geometry = new List<MrzLineGeometry>();
-        foreach (var line in glyphs)
+        for (int i = 0; i < glyphs.Count; i++)
         {
-            if (MrzLineGeometry.Fit(line, length) is not { } fitted)
+            if (MrzLineGeometry.Fit(glyphs[i], length) is not { } fitted)
             {
                 return null;
             }
 
-            geometry.Add(fitted);
+            geometry.Add(fitted with { Pixels = pixels[i] });
         }
 
         double pitch = geometry.Average(g => g.Pitch);
         double tall = geometry.Max(g => g.TallHeight);
-        var (height, blur, sample) = BestSize(pixels, bank, geometry, pitch, tall);
+        var (height, blur, sample) = BestSize(bank, geometry, pitch, tall);
         var set = bank.For(height, pitch, blur);
-        var scores = ScoreCells(pixels, set, geometry, length, sample);
+        var scores = ScoreCells(set, geometry, length, sample);
+        MrzCellScores Every(int line, int column) =>
+            MrzGlyphMatcher.Score(geometry[line].Pixels, set, geometry[line].CellCentre(column), geometry[line].BaselineAt(column));
+        var layout = MrzCellDecoder.LayoutFor(geometry.Count, length, scores[0][0]);
+        MrzCellDecoder.AdmitOutsiders(scores, layout, Every);
+        MrzOwnGlyphs.Learn(geometry, set, scores, layout)?.Settle(geometry, set, scores, layout);
         var fine = bank.For(height * FineScale, pitch * FineScale, blur * FineScale);
         return MrzCellDecoder.Decode(scores, length, today, (line, column, candidates) =>
-            MrzGlyphMatcher.ScoreFine(pixels, set, fine, FineScale, geometry[line].CellCentre(column), geometry[line].BaselineAt(column), candidates));
+            MrzGlyphMatcher.ScoreFine(geometry[line].Pixels, set, fine, FineScale, geometry[line].CellCentre(column), geometry[line].BaselineAt(column), candidates),
+            Every);
     }
 
     // Only the characters each position allows are matched: the decoder ranks no others. The first cell (the
     // document code) is matched against every glyph, as it says the layout (a visa or not).
-    private static MrzCellScores[][] ScoreCells(MrzGrayPixels pixels, GlyphSet set, List<MrzLineGeometry> geometry, int length, MrzCellScores[] sample)
+    private static MrzCellScores[][] ScoreCells(GlyphSet set, List<MrzLineGeometry> geometry, int length, MrzCellScores[] sample)
     {
-        var documentCode = MrzGlyphMatcher.Score(pixels, set, geometry[0].CellCentre(0), geometry[0].BaselineAt(0));
+        var documentCode = MrzGlyphMatcher.Score(geometry[0].Pixels, set, geometry[0].CellCentre(0), geometry[0].BaselineAt(0));
         var layout = MrzCellDecoder.LayoutFor(geometry.Count, length, documentCode);
         var sampleLine = SampleLine(geometry);
         var scores = new MrzCellScores[geometry.Count][];
@@ -151,7 +128,7 @@ internal static class MrzOrientedReader
                 // The sample line's first cells were scored with this very set while choosing it.
                 scores[line][column] = ReferenceEquals(g, sampleLine) && column < sample.Length ? sample[column]
                     : line == 0 && column == 0 ? documentCode
-                    : MrzGlyphMatcher.Score(pixels, set, g.CellCentre(column), g.BaselineAt(column), MrzPositionAlphabet.For(layout, line, column));
+                    : MrzGlyphMatcher.Score(g.Pixels, set, g.CellCentre(column), g.BaselineAt(column), MrzPositionAlphabet.For(layout, line, column));
             }
         }
 
@@ -161,10 +138,10 @@ internal static class MrzOrientedReader
     // The binarised glyph height is only an estimate (blur widens, thresholds thin), and print, optics and JPEG
     // soften the glyphs by an unknown amount: try nearby sizes, then softnesses, on the first cells of a line that
     // holds digits (document number and dates: TD1's line 2, the last line otherwise).
-    private static (double Height, double Blur, MrzCellScores[] Sample) BestSize(MrzGrayPixels gray, OcrBGlyphBank bank, List<MrzLineGeometry> geometry, double pitch, double tall)
+    private static (double Height, double Blur, MrzCellScores[] Sample) BestSize(OcrBGlyphBank bank, List<MrzLineGeometry> geometry, double pitch, double tall)
     {
         var line = SampleLine(geometry);
-        MrzCellScores[] Sample(GlyphSet set) => MrzGlyphMatcher.ScoreLine(gray, set, line, 0, SampleCells);
+        MrzCellScores[] Sample(GlyphSet set) => MrzGlyphMatcher.ScoreLine(line.Pixels, set, line, 0, SampleCells);
 
         // Coarse steps over −14 %…+10 % of the measured height, then the neighbours of the best (−18 %…+14 % in all).
         double bestHeight = tall;

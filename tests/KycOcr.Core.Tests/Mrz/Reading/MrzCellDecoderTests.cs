@@ -22,7 +22,9 @@ public sealed class MrzCellDecoderTests
 
     private static MrzImageAttempt DecodeWithoutRefinement(MrzCellScores[][] cells) =>
         // Refinement hands back the coarse scores unchanged, so the test controls every margin.
-        MrzCellDecoder.Decode(cells, cells[0].Length, MrzSamples.Today, (line, column, candidates) => candidates.Select(c => cells[line][column].Score(c)).ToArray());
+        MrzCellDecoder.Decode(cells, cells[0].Length, MrzSamples.Today,
+            (line, column, candidates) => candidates.Select(c => cells[line][column].Score(c)).ToArray(),
+            (line, column) => cells[line][column]);
 
     [Fact]
     public void Clear_cells_read_as_printed()
@@ -74,5 +76,30 @@ public sealed class MrzCellDecoderTests
         Assert.True(attempt.Reading.Valid);
         Assert.Equal('0', attempt.Cells[1][23].Best);
         Assert.Equal(_specimen, attempt.Reading.Lines);
+    }
+
+    [Fact]
+    public void A_character_the_field_does_not_allow_is_read_when_it_is_clearly_what_is_printed()
+    {
+        // Line 2, column 21 is the sex 'F'. Printed as '0' (a specimen's all-zero zone), 'F' and 'M' match poorly.
+        var printed = (string[])_specimen.Clone();
+        printed[1] = printed[1][..20] + "0" + printed[1][21..];
+        var attempt = DecodeWithoutRefinement(Cells(printed, (1, 20, 'M', 0.5f)));
+
+        Assert.Equal(printed, attempt.Reading.Lines);
+        // No check digit covers the sex: the reading stands, and the sex is not read.
+        Assert.True(attempt.Reading.Valid);
+        Assert.Null(attempt.Reading.Fields!.Sex);
+        Assert.Contains(attempt.Reading.Warnings, w => w.StartsWith("sex:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_character_the_field_does_not_allow_is_not_read_when_an_allowed_one_matches_nearly_as_well()
+    {
+        // The sex 'F' matches 0.75; a '0' at 0.8 is not better by enough to overrule the field.
+        var attempt = DecodeWithoutRefinement(Cells(_specimen, (1, 20, 'F', 0.75f), (1, 20, '0', 0.8f)));
+
+        Assert.Equal('F', attempt.Cells[1][20].Best);
+        Assert.True(attempt.Reading.Valid);
     }
 }

@@ -1,0 +1,265 @@
+using OpenCvSharp;
+
+namespace KycOcr.Core.Mrz.Reading;
+
+/// <summary>
+/// Finds the lines of printed text in a grey image of any size, and among them the candidate MRZ bands: two or
+/// three long, parallel text lines of like length and thickness, one under the other at a text line's spacing.
+/// Nothing assumes where the document lies in the frame or how large it is: the search runs on a pyramid whose
+/// levels put every text size from web images to 12 MP photos within the kernels' range.
+/// </summary>
+internal static class MrzBandFinder
+{
+    /// <summary>A level's long side stays within these (smaller images are upscaled once, larger ones halved).</summary>
+    private const int MaxLevelSide = 2048;
+
+    private const int MinLevelSide = 300;
+
+    /// <summary>Images whose long side is below this get a level at twice their size: their text is only a few pixels tall.</summary>
+    private const int UpscaleBelow = 800;
+
+    /// <summary>Dark strokes narrower than this (level pixels) stand out of the black-hat.</summary>
+    private const int BlackHatSide = 15;
+
+    /// <summary>
+    /// Horizontal gaps up to this wide (level pixels) are closed, joining a line's glyphs into one blob. A row through
+    /// a run of fillers ('&lt;&lt;&lt;') meets ink once a pitch, so this spans the largest pitch a level reads (about 22 px;
+    /// each level covers pitches of 9–22 px, and the next level half as many original pixels).
+    /// </summary>
+    private const int SmearWidth = 27;
+
+    /// <summary>A text line at a level is this thick (level pixels); thinner or thicker blobs belong to another level.</summary>
+    private const double MinThickness = 6.5, MaxThickness = 30;
+
+    /// <summary>An MRZ line holds 30 to 44 glyphs about as tall as their pitch: far longer than thick.</summary>
+    private const double MinMrzElongation = 14;
+
+    /// <summary>Lines are sought within this angle of the image's horizontal; the caller also tries the image turned 90°.</summary>
+    private const double MaxAngleDegrees = 25;
+
+    /// <summary>The text lines and candidate MRZ bands of <paramref name="gray"/>, in its pixels, best candidates first.</summary>
+    public static MrzBandSearch Find(Mat gray)
+    {
+        var lines = new List<MrzTextLine>();
+        var bands = new List<MrzBand>();
+        foreach (var scale in LevelScales(Math.Max(gray.Cols, gray.Rows)))
+        {
+            using var level = Level(gray, scale);
+            // Bands are formed within a level: the same line seen at two levels must not pair with itself.
+            var found = LinesOf(level).Select(l => l.Scaled(1 / scale)).ToList();
+            lines.AddRange(found);
+            bands.AddRange(Bands(found));
+        }
+
+        return new MrzBandSearch(lines, Distinct(bands).ToList());
+    }
+
+    internal static IEnumerable<double> LevelScales(int longSide)
+    {
+        double scale = longSide < UpscaleBelow ? 2 : longSide > MaxLevelSide ? (double)MaxLevelSide / longSide : 1;
+        for (; longSide * scale >= MinLevelSide || scale > 1; scale /= 2)
+        {
+            yield return scale;
+        }
+    }
+
+    private static Mat Level(Mat gray, double scale)
+    {
+        var level = new Mat();
+        if (Math.Abs(scale - 1) < 1e-9)
+        {
+            gray.CopyTo(level);
+        }
+        else
+        {
+            Cv2.Resize(gray, level, new Size(0, 0), scale, scale, scale < 1 ? InterpolationFlags.Area : InterpolationFlags.Cubic);
+        }
+
+        return level;
+    }
+
+    /// <summary>Text ink: dark strokes picked out by a black-hat, thresholded (white on black, CV_8UC1).</summary>
+    public static Mat Ink(Mat gray, int blackHatSide)
+    {
+        using var kernel = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(blackHatSide, blackHatSide));
+        using var blackhat = new Mat();
+        Cv2.MorphologyEx(gray, blackhat, MorphTypes.BlackHat, kernel);
+        var ink = new Mat();
+        double otsu = Cv2.Threshold(blackhat, ink, 0, 255, ThresholdTypes.Binary | ThresholdTypes.Otsu);
+        // On a page with little print Otsu splits paper grain; ink is at least this much darker than its surroundings.
+        if (otsu < MinInkContrast)
+        {
+            Cv2.Threshold(blackhat, ink, MinInkContrast, 255, ThresholdTypes.Binary);
+        }
+
+        return ink;
+    }
+
+    private const double MinInkContrast = 24;
+
+    private static List<MrzTextLine> LinesOf(Mat level)
+    {
+        using var ink = Ink(level, BlackHatSide);
+        RemoveRules(ink);
+        using var smeared = new Mat();
+        using var kernel = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(SmearWidth, 1));
+        Cv2.MorphologyEx(ink, smeared, MorphTypes.Close, kernel);
+        // Outer boundaries at every depth: a card's printed border is a ring that holds all its text.
+        Cv2.FindContours(smeared, out var contours, out var hierarchy, RetrievalModes.CComp, ContourApproximationModes.ApproxSimple);
+
+        var lines = new List<MrzTextLine>();
+        for (int c = 0; c < contours.Length; c++)
+        {
+            var contour = contours[c];
+            if (hierarchy[c].Parent >= 0 || contour.Length < 4)
+            {
+                continue;
+            }
+
+            // The contour's own moments: a tilted line's box also holds parts of its neighbours.
+            var m = Cv2.Moments(contour);
+            if (m.M00 < 20)
+            {
+                continue;
+            }
+
+            double mu20 = m.Mu20 / m.M00, mu02 = m.Mu02 / m.M00, mu11 = m.Mu11 / m.M00;
+            double angle = 0.5 * Math.Atan2(2 * mu11, mu20 - mu02);
+            double spread = Math.Sqrt(4 * mu11 * mu11 + (mu20 - mu02) * (mu20 - mu02));
+            double thickness = Math.Sqrt(Math.Max(0, 6 * (mu20 + mu02 - spread)));
+            // The ends come from the outline, not the moments: a run of thin fillers weighs little, and the
+            // moments would put a line's centre and length short of its filler end.
+            var centroid = new Point2d(m.M10 / m.M00, m.M01 / m.M00);
+            var (cos, sin) = (Math.Cos(angle), Math.Sin(angle));
+            double first = double.MaxValue, last = double.MinValue;
+            foreach (var point in contour)
+            {
+                double along = (point.X - centroid.X) * cos + (point.Y - centroid.Y) * sin;
+                first = Math.Min(first, along);
+                last = Math.Max(last, along);
+            }
+
+            double length = last - first;
+            var centre = new Point2d(centroid.X + cos * (first + last) / 2, centroid.Y + sin * (first + last) / 2);
+            double degrees = angle * 180 / Math.PI;
+            if (thickness < MinThickness || thickness > MaxThickness || length < 3 * thickness || Math.Abs(degrees) > MaxAngleDegrees)
+            {
+                continue;
+            }
+
+            // A blob that fills little of its oriented box is clutter joined up, not a line of glyphs.
+            if (m.M00 < 0.55 * length * thickness)
+            {
+                continue;
+            }
+
+            lines.Add(new MrzTextLine(centre, degrees, length, thickness));
+        }
+
+        return lines;
+    }
+
+    /// <summary>A straight stroke this long (level pixels) is a rule or a card's edge, not part of a glyph.</summary>
+    private const int RuleLength = 41;
+
+    // Borders and rules touch the text they frame; smeared together they would make one blob of a card's back.
+    private static void RemoveRules(Mat ink)
+    {
+        foreach (var size in new[] { new Size(1, RuleLength), new Size(RuleLength, 1) })
+        {
+            using var kernel = Cv2.GetStructuringElement(MorphShapes.Rect, size);
+            using var rules = new Mat();
+            Cv2.MorphologyEx(ink, rules, MorphTypes.Open, kernel);
+            Cv2.Subtract(ink, rules, ink);
+        }
+    }
+
+    // Every pair and triple of long lines that could be an MRZ: parallel, alike, stacked at a line's spacing.
+    private static List<MrzBand> Bands(List<MrzTextLine> lines)
+    {
+        var mrzLike = lines.Where(l => l.Length >= MinMrzElongation * l.Thickness).ToList();
+        var bands = new List<MrzBand>();
+        for (int i = 0; i < mrzLike.Count; i++)
+        {
+            for (int j = 0; j < mrzLike.Count; j++)
+            {
+                if (i == j || !Stacked(mrzLike[i], mrzLike[j]))
+                {
+                    continue;
+                }
+
+                var pair = new MrzBand([mrzLike[i], mrzLike[j]]);
+                for (int k = 0; k < mrzLike.Count; k++)
+                {
+                    if (k != i && k != j && Stacked(mrzLike[j], mrzLike[k]) && Alike(mrzLike[i], mrzLike[k]))
+                    {
+                        bands.Add(new MrzBand([mrzLike[i], mrzLike[j], mrzLike[k]]));
+                    }
+                }
+
+                // A pair inside a triple is still tried: a third line may be printed text that happens to line up.
+                bands.Add(pair);
+            }
+        }
+
+        return bands;
+    }
+
+    /// <summary><paramref name="lower"/> lies one text line below <paramref name="upper"/>, parallel and alike.</summary>
+    private static bool Stacked(MrzTextLine upper, MrzTextLine lower)
+    {
+        if (!Alike(upper, lower))
+        {
+            return false;
+        }
+
+        double radians = upper.AngleDegrees * Math.PI / 180;
+        double dx = lower.Centre.X - upper.Centre.X, dy = lower.Centre.Y - upper.Centre.Y;
+        double along = dx * Math.Cos(radians) + dy * Math.Sin(radians);
+        double across = -dx * Math.Sin(radians) + dy * Math.Cos(radians);
+        double thickness = (upper.Thickness + lower.Thickness) / 2;
+        return across > 1.1 * thickness && across < 3.2 * thickness && Math.Abs(along) < 0.12 * Math.Max(upper.Length, lower.Length);
+    }
+
+    private static bool Alike(MrzTextLine a, MrzTextLine b) =>
+        Math.Abs(a.AngleDegrees - b.AngleDegrees) < 4
+        && Math.Min(a.Length, b.Length) > 0.82 * Math.Max(a.Length, b.Length)
+        && Math.Min(a.Thickness, b.Thickness) > 0.55 * Math.Max(a.Thickness, b.Thickness);
+
+    // The same band seen at two levels: keep the sighting whose line thickness suits the reader best (the first is fine).
+    private static IEnumerable<MrzBand> Distinct(List<MrzBand> bands)
+    {
+        var kept = new List<MrzBand>();
+        foreach (var band in bands.OrderByDescending(b => b.Lines.Count).ThenByDescending(b => b.Lines.Average(l => l.Length / l.Thickness)))
+        {
+            if (!kept.Any(k => k.Lines.Count == band.Lines.Count && k.Lines.Zip(band.Lines).All(p => p.First.SameAs(p.Second))))
+            {
+                kept.Add(band);
+            }
+        }
+
+        return kept;
+    }
+}
+
+/// <summary>A line of text: its centre, principal-axis angle (degrees, y down), length and thickness, in image pixels.</summary>
+internal sealed record MrzTextLine(Point2d Centre, double AngleDegrees, double Length, double Thickness)
+{
+    public MrzTextLine Scaled(double factor) => new(new Point2d(Centre.X * factor, Centre.Y * factor), AngleDegrees, Length * factor, Thickness * factor);
+
+    /// <summary>The same line found again (at another level of the pyramid).</summary>
+    public bool SameAs(MrzTextLine other) =>
+        Centre.DistanceTo(other.Centre) < 0.6 * Math.Max(Thickness, other.Thickness)
+        && Math.Min(Length, other.Length) > 0.85 * Math.Max(Length, other.Length);
+}
+
+/// <summary>Two or three MRZ-like lines, top to bottom.</summary>
+internal sealed record MrzBand(IReadOnlyList<MrzTextLine> Lines)
+{
+    public double Thickness => Lines.Average(l => l.Thickness);
+
+    public double AngleDegrees => Lines.Average(l => l.AngleDegrees);
+}
+
+/// <summary>Every text line seen (for the gate's text measures) and the MRZ candidates among them.</summary>
+internal sealed record MrzBandSearch(IReadOnlyList<MrzTextLine> Lines, IReadOnlyList<MrzBand> Bands);
