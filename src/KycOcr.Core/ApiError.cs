@@ -5,7 +5,8 @@ namespace KycOcr.Core;
 
 /// <summary>
 /// The one error shape of the API: a message a person can act on and a stable machine code.
-/// Quality rejections add the failed checks; the 401 keeps the original service's <c>detail</c>.
+/// Refusals of a photo (422) add what was learnt from it: the checks that failed, the quality report and the MRZ
+/// as read; the 401 keeps the original service's <c>detail</c>.
 /// </summary>
 public sealed record ApiError(
     [property: JsonPropertyName("error")] string Error,
@@ -16,6 +17,14 @@ public sealed record ApiError(
 
     [JsonPropertyName("detail"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Detail { get; init; }
+
+    /// <summary>A refused photo's quality report (as in a result), so a client can show the user what to change.</summary>
+    [JsonPropertyName("quality"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public JsonElement? Quality { get; init; }
+
+    /// <summary>A refused photo's MRZ as read, where one was seen: the lines and which checks failed. Personal data, as a result is.</summary>
+    [JsonPropertyName("mrz"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public JsonElement? Mrz { get; init; }
 }
 
 /// <summary>Stable machine codes of <see cref="ApiError"/>; clients may switch on them.</summary>

@@ -27,7 +27,7 @@ internal static class DumpCommand
         var kind = Enum.Parse<DocumentKind>(args[1]);
         int seed = int.Parse(args[2], CultureInfo.InvariantCulture);
         bool degraded = bool.Parse(args[3]);
-        var (image, truth) = upright ? Upright(kind, seed, degraded) : Photographed(args[0], kind, seed, degraded);
+        var (image, truth) = upright ? Upright(kind, seed, degraded) : Photographed(reader, args[0], kind, seed, degraded);
         if (image is null)
         {
             return 2;
@@ -56,14 +56,14 @@ internal static class DumpCommand
         return (UprightDocuments.Render(flat, degradation, seed), flat.Truth);
     }
 
-    private static (Mat? Image, DocumentGroundTruth Truth) Photographed(string dir, DocumentKind kind, int seed, bool degraded)
+    private static (Mat? Image, DocumentGroundTruth Truth) Photographed(MrzImageReader reader, string dir, DocumentKind kind, int seed, bool degraded)
     {
         var spec = MrzAccuracyPhotos.Spec(kind, seed, degraded);
         Console.WriteLine(spec);
         Console.WriteLine(spec.Degradations);
         var photo = SyntheticDocumentGenerator.Generate(spec);
         File.WriteAllBytes(Path.Combine(dir, $"{kind}-{seed}-photo{photo.FileExtension}"), photo.Bytes);
-        var prepared = MrzAccuracyRun.Preprocessor.Prepare(photo.Bytes);
+        var prepared = MrzAccuracyRun.Preprocessor(reader).Prepare(photo.Bytes);
         Console.WriteLine(prepared.Quality?.GetRawText());
         if (prepared.Jpeg is not { } jpeg)
         {
@@ -72,6 +72,7 @@ internal static class DumpCommand
         }
 
         File.WriteAllBytes(Path.Combine(dir, $"{kind}-{seed}-stored.jpg"), jpeg);
-        return (Cv2.ImDecode(jpeg, ImreadModes.Color), photo.Truth);
+        // The service reads the MRZ from the upload itself, not from the stored image.
+        return (photo.Decode(), photo.Truth);
     }
 }

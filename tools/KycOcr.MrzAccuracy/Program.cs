@@ -25,9 +25,9 @@ if (Array.IndexOf(args, "--trace") is var trace and >= 0)
     return TraceCommand.Run(bank, args[trace + 1], args[trace + 2]);
 }
 
-if (Array.IndexOf(args, "--real") is var real and >= 0)
+if (args.Contains("--real"))
 {
-    return RealDocumentsCommand.Run(reader, args[real + 1], args.Contains("--verbose"));
+    return await RealDocumentsCommand.RunAsync(args);
 }
 
 if (Array.IndexOf(args, "--dump") is var at and >= 0)

@@ -4,6 +4,7 @@ using KycOcr.Core;
 using KycOcr.Core.Configuration;
 using KycOcr.Core.Extraction;
 using KycOcr.Core.Jobs;
+using KycOcr.Core.Mrz;
 using KycOcr.Core.Preprocessing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,8 @@ public static class ExtractCommand
     public static async Task<int> RunAsync(string imagePath, IConfiguration configuration, TextWriter stdout)
     {
         await using var services = new ServiceCollection().AddLogging().AddKycOcrCore(configuration).BuildServiceProvider();
+        PreparedImage? prepared = null;
+        MrzReading mrz = MrzReading.NotFound("the MRZ was not read");
         try
         {
             ValidateOptions(services);
@@ -27,7 +30,7 @@ public static class ExtractCommand
                 return await WriteAsync(stdout, new ApiError($"No file at {imagePath}.", "file_not_found"), ExitCodes.Error);
 
             var stopwatch = Stopwatch.StartNew();
-            var prepared = services.GetRequiredService<IImagePreprocessor>().Prepare(await File.ReadAllBytesAsync(imagePath));
+            prepared = services.GetRequiredService<IImagePreprocessor>().Prepare(await File.ReadAllBytesAsync(imagePath));
             if (prepared.Rejection is { } rejection)
             {
                 var exit = rejection.Code == ErrorCodes.QualityRejected ? ExitCodes.Rejected : ExitCodes.Error;
@@ -36,7 +39,8 @@ public static class ExtractCommand
             var preprocessingMs = stopwatch.ElapsedMilliseconds;
 
             stopwatch.Restart();
-            var read = await services.GetRequiredService<IDocumentExtractor>().ExtractAsync(prepared.Jpeg, CancellationToken.None);
+            mrz = MrzReading.FromJson(prepared.Mrz!.Value);
+            var read = await services.GetRequiredService<IDocumentExtractor>().ExtractAsync(new PreparedDocument(prepared.Jpeg!, mrz), CancellationToken.None);
             var result = DocumentResult.From(TaskIds.New(), read, prepared.Quality, new Dictionary<string, long>
             {
                 ["preprocessing"] = preprocessingMs,
@@ -50,7 +54,7 @@ public static class ExtractCommand
         }
         catch (DocumentRejectedException e)
         {
-            return await WriteAsync(stdout, new ApiError(e.Message, e.Code), ExitCodes.Rejected);
+            return await WriteAsync(stdout, e.ToApiError(prepared?.Quality, mrz), ExitCodes.Rejected);
         }
         catch (FinalExtractionException e)
         {

@@ -13,15 +13,18 @@ using Microsoft.Extensions.Options;
 namespace KycOcr.Cli.Commands;
 
 /// <summary>
-/// <c>kycocr mrz &lt;image&gt;</c>: reads the machine-readable zone offline, from a photo (through the quality
-/// gate's document detection and deskew) or a scan. Prints the MRZ reading and exits
+/// <c>kycocr mrz &lt;image&gt;</c>: reads the machine-readable zone offline, as the service's preprocessing does: from
+/// the upload's best pixels, wherever the zone lies and however the image is turned. Prints the MRZ reading and exits
 /// 0 (found and valid), 1 (found, invalid), 3 (no MRZ) or 2 with an error object (unreadable input, configuration).
 /// </summary>
 public static class MrzCommand
 {
     public static async Task<int> RunAsync(string imagePath, IConfiguration configuration, TextWriter stdout, TimeProvider? clock = null)
     {
-        await using var services = new ServiceCollection().AddLogging().AddKycOcrCore(configuration).BuildServiceProvider();
+        var collection = new ServiceCollection().AddLogging().AddKycOcrCore(configuration);
+        if (clock is not null)
+            collection.AddSingleton(clock);
+        await using var services = collection.BuildServiceProvider();
         try
         {
             var api = services.GetRequiredService<IOptions<ApiOptions>>().Value;
@@ -31,12 +34,9 @@ public static class MrzCommand
             if (new FileInfo(imagePath).Length > api.MaxUploadBytes)
                 return await WriteAsync(stdout, new ApiError($"The file is larger than MAX_UPLOAD_BYTES ({api.MaxUploadBytes} bytes).", ErrorCodes.UploadTooLarge), ExitCodes.Error);
 
-            using var image = ImageDecoder.Decode(await File.ReadAllBytesAsync(imagePath), api.MaxImagePixels);
-            var reader = services.GetRequiredService<MrzImageReader>();
-            var today = DateOnly.FromDateTime((clock ?? TimeProvider.System).GetUtcNow().UtcDateTime);
-            // A photo: the quality gate finds the document and straightens it. A scan may show no outline
-            // (or a misleading one): then the whole image is read too, and a valid reading wins.
-            var reading = ReadingOf(reader, image, today);
+            // The job's own preprocessing reads the MRZ: the same pixels, the same reader, the same answer as the service.
+            using var outcome = services.GetRequiredService<DocumentPreprocessor>().Inspect(await File.ReadAllBytesAsync(imagePath));
+            var reading = outcome.Mrz.Reading;
             await stdout.WriteLineAsync(reading.ToJson());
             return reading.Valid ? ExitCodes.Accepted : reading.Found ? ExitCodes.Rejected : ExitCodes.NotFound;
         }
@@ -52,16 +52,6 @@ public static class MrzCommand
         {
             return await WriteAsync(stdout, new ApiError(e.Message, "invalid_configuration"), ExitCodes.Error);
         }
-    }
-
-    private static MrzReading ReadingOf(MrzImageReader reader, Mat image, DateOnly today)
-    {
-        using var upright = QualityGate.UprightDocument(image, 1024);
-        var fromPhoto = upright is null ? null : reader.Read(upright, today);
-        if (fromPhoto is { Valid: true })
-            return fromPhoto;
-        var whole = reader.Read(image, today);
-        return whole.Valid || fromPhoto is null || (whole.Found && !fromPhoto.Found) ? whole : fromPhoto;
     }
 
     private static async Task<int> WriteAsync(TextWriter stdout, object body, int exitCode)

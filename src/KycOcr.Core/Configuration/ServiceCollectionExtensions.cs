@@ -47,7 +47,8 @@ public static class ServiceCollectionExtensions
 
         // One reader for all: its glyph templates are built once and it is safe for concurrent use.
         services.AddSingleton(sp => new MrzImageReader(sp.GetRequiredService<IOptions<MrzReaderOptions>>().Value));
-        services.AddSingleton<IImagePreprocessor, DocumentPreprocessor>();
+        services.AddSingleton<DocumentPreprocessor>();
+        services.AddSingleton<IImagePreprocessor>(sp => sp.GetRequiredService<DocumentPreprocessor>());
         services.AddSingleton<IDocumentExtractor>(sp => DocumentExtractorFactory.Create(sp));
 
         services.AddSingleton<RetentionPurge>();

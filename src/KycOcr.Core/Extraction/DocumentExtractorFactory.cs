@@ -22,9 +22,8 @@ public static class DocumentExtractorFactory
         var time = services.GetRequiredService<TimeProvider>();
         var loggers = services.GetRequiredService<ILoggerFactory>();
 
-        var mrz = services.GetRequiredService<MrzImageReader>();
         var verify = services.GetRequiredService<IOptions<MrzReaderOptions>>().Value.VerifyModelReadings;
-        IDocumentExtractor Verified(IDocumentExtractor vision) => verify ? new MrzVerifyingExtractor(vision, mrz, time) : vision;
+        IDocumentExtractor Verified(IDocumentExtractor vision) => verify ? new MrzVerifyingExtractor(vision, time) : vision;
 
         return model.EffectiveExtractor switch
         {
@@ -32,7 +31,7 @@ public static class DocumentExtractorFactory
                 new OpenAiVisionExtractor(AzureChatClient(model, jobs), model, jobs, time, loggers.CreateLogger<OpenAiVisionExtractor>())),
             ModelOptions.OpenAi => Verified(
                 new OpenAiVisionExtractor(OpenAiChatClient(model, jobs), model, jobs, time, loggers.CreateLogger<OpenAiVisionExtractor>())),
-            _ => new OfflineMrzExtractor(mrz, time),
+            _ => new OfflineMrzExtractor(time),
         };
     }
 

@@ -21,6 +21,10 @@ public sealed class FinalExtractionException(string code, string message, Except
 public sealed class DocumentRejectedException(string code, string message) : Exception(message)
 {
     public string Code { get; } = code;
+
+    /// <summary>The 422 body, with what the preprocessing learnt: the quality report and the MRZ as read, where one was seen.</summary>
+    public ApiError ToApiError(System.Text.Json.JsonElement? quality, Mrz.MrzReading mrz) =>
+        new(Message, Code) { Quality = quality, Mrz = mrz.Found ? mrz.ToJsonElement() : null };
 }
 
 /// <summary>Stable codes of extraction failures.</summary>

@@ -1,3 +1,5 @@
+using KycOcr.Core.Mrz;
+
 namespace KycOcr.Core.Extraction;
 
 /// <summary>Reads a preprocessed document image into the result schema's fields.</summary>
@@ -5,5 +7,9 @@ public interface IDocumentExtractor
 {
     /// <exception cref="TransientExtractionException">Worth retrying later.</exception>
     /// <exception cref="FinalExtractionException">Not worth retrying.</exception>
-    Task<ExtractedDocument> ExtractAsync(ReadOnlyMemory<byte> jpeg, CancellationToken cancellationToken);
+    /// <exception cref="DocumentRejectedException">The document cannot give the fields (422).</exception>
+    Task<ExtractedDocument> ExtractAsync(PreparedDocument document, CancellationToken cancellationToken);
 }
+
+/// <summary>What preprocessing made of an upload: the upright, model-sized JPEG and the MRZ read from the upload's best pixels.</summary>
+public sealed record PreparedDocument(ReadOnlyMemory<byte> Jpeg, MrzReading Mrz);

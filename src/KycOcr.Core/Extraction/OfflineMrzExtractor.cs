@@ -1,26 +1,25 @@
 using System.Globalization;
 using System.Text.Json;
 using KycOcr.Core.Mrz;
-using KycOcr.Core.Mrz.Reading;
 using KycOcr.Core.Mrz.Verification;
-using OpenCvSharp;
 
 namespace KycOcr.Core.Extraction;
 
 /// <summary>
-/// The embedded default (<c>EXTRACTOR=offline</c>): the fields come from the machine-readable zone, read
-/// offline, and only from a valid one, so nothing is guessed. Fields the MRZ does not carry (place of
-/// birth, issue date, authority, address) are null. No MRZ, or one whose check digits fail, rejects the photo.
+/// The embedded default (<c>EXTRACTOR=offline</c>): the fields come from the machine-readable zone the preprocessing
+/// read from the upload, and only from a valid one, so nothing is guessed. Fields the MRZ does not carry (place of
+/// birth, issue date, authority, address) are null, and so are those it prints unreadably. No MRZ, or one whose
+/// check digits fail, rejects the photo.
 /// </summary>
-public sealed class OfflineMrzExtractor(MrzImageReader reader, TimeProvider clock) : IDocumentExtractor
+public sealed class OfflineMrzExtractor(TimeProvider clock) : IDocumentExtractor
 {
     public const string ModelName = "offline-mrz";
     public const string Source = "mrz";
 
-    public Task<ExtractedDocument> ExtractAsync(ReadOnlyMemory<byte> jpeg, CancellationToken cancellationToken)
+    public Task<ExtractedDocument> ExtractAsync(PreparedDocument document, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var mrz = MrzReads.Read(reader, jpeg, today);
+        var mrz = document.Mrz;
         if (!mrz.Found)
         {
             throw new DocumentRejectedException(ExtractionErrorCodes.MrzNotFound,
@@ -40,10 +39,9 @@ public sealed class OfflineMrzExtractor(MrzImageReader reader, TimeProvider cloc
             fields,
             Usage: null,
             ModelName,
-            MrzReads.ToJson(mrz),
+            mrz.ToJsonElement(),
             JsonSerializer.SerializeToElement(MrzVerifier.Verify(fields, mrz, today), KycJson.Options)));
     }
-
     private static DocumentFields FieldsOf(MrzFields mrz) => new()
     {
         Surname = Field(mrz.Surname),
@@ -65,16 +63,4 @@ public sealed class OfflineMrzExtractor(MrzImageReader reader, TimeProvider cloc
         'I' or 'A' or 'C' => "id_card",
         _ => "other",
     };
-}
-
-/// <summary>Reading the MRZ of a preprocessed JPEG, shared by the offline extractor and the model's verification.</summary>
-internal static class MrzReads
-{
-    public static MrzReading Read(MrzImageReader reader, ReadOnlyMemory<byte> jpeg, DateOnly today)
-    {
-        using var image = Cv2.ImDecode(jpeg.Span, ImreadModes.Color);
-        return image.Empty() ? MrzReading.NotFound("the image could not be decoded") : reader.Read(image, today);
-    }
-
-    public static JsonElement ToJson(MrzReading mrz) => JsonDocument.Parse(mrz.ToJson()).RootElement.Clone();
 }

@@ -19,14 +19,14 @@ public sealed class OpenAiVisionExtractor(
 {
     public const string Source = "model";
 
-    public async Task<ExtractedDocument> ExtractAsync(ReadOnlyMemory<byte> jpeg, CancellationToken cancellationToken)
+    public async Task<ExtractedDocument> ExtractAsync(PreparedDocument document, CancellationToken cancellationToken)
     {
         List<ChatMessage> messages =
         [
             new SystemChatMessage(ExtractionPrompt.System),
             new UserChatMessage(
                 ChatMessageContentPart.CreateTextPart(ExtractionPrompt.User),
-                ChatMessageContentPart.CreateImagePart(BinaryData.FromBytes(jpeg), "image/jpeg", new ChatImageDetailLevel(model.ImageDetail))),
+                ChatMessageContentPart.CreateImagePart(BinaryData.FromBytes(document.Jpeg), "image/jpeg", new ChatImageDetailLevel(model.ImageDetail))),
         ];
         var options = new ChatCompletionOptions
         {

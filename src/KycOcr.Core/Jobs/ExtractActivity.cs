@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using KycOcr.Core.Extraction;
+using KycOcr.Core.Mrz;
 using KycOcr.Core.Storage;
 using KycOcr.Core.Telemetry;
 using Microsoft.DurableTask;
@@ -24,10 +25,11 @@ public sealed class ExtractActivity(BlobJobStore store, IDocumentExtractor extra
             return new ExtractOutcome(null, new ApiError("The upload no longer exists; the job was cancelled.", ErrorCodes.JobCancelled));
 
         var stopwatch = Stopwatch.StartNew();
+        var mrz = input.Mrz is { } json ? MrzReading.FromJson(json) : MrzReading.NotFound("the MRZ was not read");
         ExtractedDocument document;
         try
         {
-            document = await extractor.ExtractAsync(image.ToMemory(), CancellationToken.None);
+            document = await extractor.ExtractAsync(new PreparedDocument(image.ToMemory(), mrz), CancellationToken.None);
         }
         catch (FinalExtractionException e)
         {
@@ -35,7 +37,8 @@ public sealed class ExtractActivity(BlobJobStore store, IDocumentExtractor extra
         }
         catch (DocumentRejectedException e)
         {
-            return new ExtractOutcome(null, new ApiError(e.Message, e.Code), Rejected: true);
+            // What was learnt goes back with the refusal, so the client can tell the user what to change.
+            return new ExtractOutcome(null, e.ToApiError(input.Quality, mrz), Rejected: true);
         }
 
         var result = DocumentResult.From(input.TaskId, document, input.Quality,

@@ -44,10 +44,11 @@ public sealed record InboxResultInput(string TaskId, string InboxBlobName, JobOu
 
 public sealed record PreprocessInput(string TaskId, string UploadBlobName);
 
-/// <summary>Either the stored, model-ready image and the quality report, or the reason it was rejected.</summary>
-public sealed record PreprocessOutcome(string? ImageBlobName, JsonElement? Quality, ApiError? Rejection, long ElapsedMs);
+/// <summary>Either the stored, model-ready image, the quality report and the MRZ reading, or the reason it was rejected.</summary>
+public sealed record PreprocessOutcome(string? ImageBlobName, JsonElement? Quality, ApiError? Rejection, long ElapsedMs, JsonElement? Mrz = null);
 
-public sealed record ExtractInput(string TaskId, string ImageBlobName, JsonElement? Quality, long PreprocessingMs);
+/// <param name="Mrz">The MRZ as the preprocessing read it from the upload (found or not).</param>
+public sealed record ExtractInput(string TaskId, string ImageBlobName, JsonElement? Quality, long PreprocessingMs, JsonElement? Mrz = null);
 
 /// <summary>The result body, or a final (not retryable) failure. Retryable failures are thrown instead.</summary>
 /// <param name="Rejected">The error is the photo's fault (422), not the service's.</param>

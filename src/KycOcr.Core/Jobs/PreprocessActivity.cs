@@ -6,7 +6,7 @@ using Microsoft.DurableTask;
 
 namespace KycOcr.Core.Jobs;
 
-/// <summary>Reads the upload, runs the quality gate and deskew, and stores the model-ready JPEG beside it.</summary>
+/// <summary>Reads the upload, reads its MRZ, runs the quality gate and deskew, and stores the model-ready JPEG beside it.</summary>
 public sealed class PreprocessActivity(BlobJobStore store, IImagePreprocessor preprocessor)
     : TaskActivity<PreprocessInput, PreprocessOutcome>
 {
@@ -26,10 +26,10 @@ public sealed class PreprocessActivity(BlobJobStore store, IImagePreprocessor pr
 
         var prepared = preprocessor.Prepare(upload.ToArray());
         if (prepared.Rejection is { } rejection)
-            return new PreprocessOutcome(null, prepared.Quality, rejection, stopwatch.ElapsedMilliseconds);
+            return new PreprocessOutcome(null, prepared.Quality, rejection, stopwatch.ElapsedMilliseconds, prepared.Mrz);
 
         var imageBlob = BlobJobStore.PreprocessedBlobName(input.TaskId);
         await store.SaveAsync(imageBlob, BinaryData.FromBytes(prepared.Jpeg!), "image/jpeg");
-        return new PreprocessOutcome(imageBlob, prepared.Quality, null, stopwatch.ElapsedMilliseconds);
+        return new PreprocessOutcome(imageBlob, prepared.Quality, null, stopwatch.ElapsedMilliseconds, prepared.Mrz);
     }
 }

@@ -83,7 +83,7 @@ public sealed class ReadDocumentOrchestration : TaskOrchestrator<JobRequest, Job
         };
         var extracted = await context.CallActivityAsync<ExtractOutcome>(
             nameof(ExtractActivity),
-            new ExtractInput(job.TaskId, prepared.ImageBlobName!, prepared.Quality, prepared.ElapsedMs),
+            new ExtractInput(job.TaskId, prepared.ImageBlobName!, prepared.Quality, prepared.ElapsedMs, prepared.Mrz),
             TaskOptions.FromRetryPolicy(retry));
 
         if (extracted.Result is { } result)

@@ -1,5 +1,8 @@
+using System.Text.Json;
 using KycOcr.Core.Configuration;
 using KycOcr.Core.Imaging;
+using KycOcr.Core.Mrz;
+using KycOcr.Core.Mrz.Reading;
 using KycOcr.Core.Preprocessing;
 using Microsoft.Extensions.Options;
 using OpenCvSharp;
@@ -7,26 +10,30 @@ using OpenCvSharp;
 namespace KycOcr.Core.Quality;
 
 /// <summary>
-/// The job's preprocessing: safe decode, quality gate, then the document cropped, straightened and sized
-/// to <c>MODEL_IMAGE_MAX_SIDE</c> (never upscaled) as a JPEG at <c>MODEL_JPEG_QUALITY</c>. A failed gate is
-/// a <c>quality_rejected</c> error whose message carries the failed checks' hints and whose <c>checks</c>
-/// lists them; the report goes under <c>quality</c> either way.
+/// The job's preprocessing, and the one read path of the service and the CLI: safe decode, the MRZ read from the
+/// upload's best pixels, the quality gate judged with what that reading shows, then the document cropped,
+/// straightened and sized to <c>MODEL_IMAGE_MAX_SIDE</c> (never upscaled) as a JPEG at <c>MODEL_JPEG_QUALITY</c>.
+/// A failed gate is a <c>quality_rejected</c> error that carries the checks that refused it, the whole report and
+/// the MRZ as read.
 /// </summary>
-public sealed class DocumentPreprocessor(IOptions<ApiOptions> api, IOptions<ModelOptions> model, IOptions<QualityOptions> quality) : IImagePreprocessor
+public sealed class DocumentPreprocessor(
+    IOptions<ApiOptions> api, IOptions<ModelOptions> model, IOptions<QualityOptions> quality, MrzImageReader reader, TimeProvider clock)
+    : IImagePreprocessor
 {
-    private readonly QualityGate _gate = new(quality.Value.Thresholds());
+    private readonly QualityGate _gate = new(quality.Value.Thresholds(), reader);
 
     public PreparedImage Prepare(byte[] upload)
     {
         try
         {
-            using var outcome = _gate.Process(upload, api.Value.MaxImagePixels, model.Value.ImageMaxSide);
+            using var outcome = Inspect(upload);
             var report = outcome.Report;
+            var mrz = outcome.Mrz.Reading.ToJsonElement();
             if (!report.Accepted)
-                return new PreparedImage(null, report.ToJson(), Rejection(report));
+                return new PreparedImage(null, report.ToJson(), Rejection(report, outcome.Mrz.Reading), mrz);
 
             var jpeg = outcome.Upright!.ImEncode(".jpg", new ImageEncodingParam(ImwriteFlags.JpegQuality, model.Value.JpegQuality));
-            return new PreparedImage(jpeg, report.ToJson(), null);
+            return new PreparedImage(jpeg, report.ToJson(), null, mrz);
         }
         catch (ImageRejectedException e)
         {
@@ -34,9 +41,16 @@ public sealed class DocumentPreprocessor(IOptions<ApiOptions> api, IOptions<Mode
         }
     }
 
-    public static ApiError Rejection(QualityReport report) =>
-        new("The photo cannot be used. " + string.Join(" ", report.Failed.Select(c => c.Hint)), ErrorCodes.QualityRejected)
+    /// <summary>The gate's report, the MRZ reading and the upright document, as the job sees them (<c>kycocr check</c> and <c>mrz</c> print these).</summary>
+    /// <exception cref="ImageRejectedException">The bytes are not a usable image.</exception>
+    public QualityOutcome Inspect(byte[] upload) =>
+        _gate.Process(upload, api.Value.MaxImagePixels, model.Value.ImageMaxSide, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+
+    public static ApiError Rejection(QualityReport report, MrzReading mrz) =>
+        new("The photo cannot be used. " + string.Join(" ", report.Blocking.Select(c => c.Hint)), ErrorCodes.QualityRejected)
         {
-            Checks = report.FailedChecksJson(),
+            Checks = report.BlockingChecksJson(),
+            Quality = report.ToJson(),
+            Mrz = mrz.Found ? mrz.ToJsonElement() : null,
         };
 }

@@ -2,8 +2,10 @@ namespace KycOcr.Core.Quality;
 
 /// <summary>One check of the gate: its score, the limit it was held to, and what to do when it fails.</summary>
 /// <param name="Name">Stable name: resolution, document, blur, contrast, glare, darkness, overexposure, edge_density.</param>
+/// <param name="Passed">The score is within its limit.</param>
 /// <param name="Hint">Written for the customer; says how to take a better photo.</param>
-public sealed record QualityCheck(string Name, double Score, double Threshold, bool Passed, string Hint);
+/// <param name="Blocking">The check decided the verdict: it failed, and nothing read on the document overrules it.</param>
+public sealed record QualityCheck(string Name, double Score, double Threshold, bool Passed, string Hint, bool Blocking = false);
 
 /// <summary>Stable names of the checks, in the order they are reported.</summary>
 public static class QualityCheckNames

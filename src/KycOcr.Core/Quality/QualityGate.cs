@@ -1,37 +1,59 @@
 using KycOcr.Core.Imaging;
+using KycOcr.Core.Mrz.Reading;
 using OpenCvSharp;
 
 namespace KycOcr.Core.Quality;
 
 /// <summary>
-/// The quality gate: finds the document, warps it upright, scores it at a fixed measuring size and holds
-/// each score to its threshold. Plain API for the service, the CLI and the MRZ reader.
+/// The quality gate: finds the document, reads its MRZ, warps it upright, scores it at a fixed measuring size and
+/// holds each score to its threshold. What the document itself shows decides over the proxy measures: an MRZ that
+/// reads clearly is never refused for the look of the photo, and a frame without background is the document when
+/// its print shows it is one. Plain API for the service, the CLI and the tools.
 /// </summary>
-public sealed class QualityGate(QualityThresholds thresholds)
+/// <param name="mrzReader">Reads the MRZ from the best pixels the upload has.</param>
+public sealed class QualityGate(QualityThresholds thresholds, MrzImageReader mrzReader)
 {
+    private readonly MrzImageReader _mrzReader = mrzReader ?? throw new ArgumentNullException(nameof(mrzReader));
+
+    /// <summary>The MRZ is read from a decode at least this long (or the whole upload when smaller): its glyphs then span 20 px and more.</summary>
+    public const int MrzSourceSide = 2000;
+
+    /// <summary>
+    /// A reading whose glyphs match this well was plainly legible, valid or not: the photo's look is then no reason
+    /// to refuse it (a specimen that misprints a check digit is answered as such, not as a bad photo).
+    /// </summary>
+    public const double LegibleMrzScore = 0.9;
+
+    /// <summary>Printed text counts as evidence of a document filling the frame from this many lines…</summary>
+    private const int EvidenceLines = 4;
+
+    /// <summary>…spanning at least these shares of the frame's width and height.</summary>
+    private const double EvidenceWidth = 0.5, EvidenceHeight = 0.4;
+
     public QualityThresholds Thresholds { get; } = thresholds ?? throw new ArgumentNullException(nameof(thresholds));
 
     /// <summary>The report for a decoded BGR photo of any size.</summary>
-    public QualityReport Inspect(Mat bgr)
+    public QualityReport Inspect(Mat bgr, DateOnly? today = null)
     {
-        using var outcome = Process(bgr, QualityMeasures.MeasureSide);
+        using var outcome = Process(bgr, QualityMeasures.MeasureSide, today);
         return outcome.Report;
     }
 
-    /// <summary>Report and upright document (long side at most <paramref name="maxSide"/>, never upscaled).</summary>
-    public QualityOutcome Process(Mat bgr, int maxSide)
+    /// <summary>Report, MRZ reading and upright document (long side at most <paramref name="maxSide"/>, never upscaled).</summary>
+    public QualityOutcome Process(Mat bgr, int maxSide, DateOnly? today = null)
     {
         ArgumentNullException.ThrowIfNull(bgr);
         var detection = DocumentDetector.Detect(bgr);
-        return Conclude(detection, bgr.Size(), _ => bgr, 1, maxSide);
+        var mrz = ReadMrz(bgr, today);
+        return Conclude(detection, mrz, bgr.Size(), _ => bgr, maxSide);
     }
 
     /// <summary>
-    /// Decodes safely (header first, <paramref name="maxPixels"/>) and as small as the job allows: the
-    /// analysis runs on a reduced decode, and the warp reads a decode that still gives the document the
-    /// model's <paramref name="maxSide"/> budget. Throws <see cref="ImageRejectedException"/> for unusable bytes.
+    /// Decodes safely (header first, <paramref name="maxPixels"/>) and as small as the job allows: the analysis runs
+    /// on a reduced decode, the MRZ is read from one that keeps its glyphs large, and the warp reads a decode that
+    /// still gives the document the model's <paramref name="maxSide"/> budget. Throws <see cref="ImageRejectedException"/> for unusable bytes.
     /// </summary>
-    public QualityOutcome Process(byte[] encoded, long maxPixels, int maxSide)
+    public QualityOutcome Process(byte[] encoded, long maxPixels, int maxSide, DateOnly? today = null)
     {
         var header = ImageDecoder.Inspect(encoded, maxPixels);
         var longSide = Math.Max(header.Width ?? 0, header.Height ?? 0);
@@ -52,7 +74,9 @@ public sealed class QualityGate(QualityThresholds thresholds)
             var original = swapped ? new Size(header.Height!.Value, header.Width!.Value) : new Size(header.Width!.Value, header.Height!.Value);
             var toOriginal = (double)original.Width / analysis.Width;
             var detection = DocumentDetector.Detect(analysis).Scaled(toOriginal);
-            return Conclude(detection, original, DecodeAt, analysisReduction, maxSide);
+            var mrzSource = DecodeAt(Reduction(longSide, MrzSourceSide));
+            var mrz = ReadMrz(mrzSource, today).Scaled((double)original.Width / mrzSource.Width);
+            return Conclude(detection, mrz, original, DecodeAt, maxSide);
         }
         finally
         {
@@ -77,29 +101,55 @@ public sealed class QualityGate(QualityThresholds thresholds)
         return reduction;
     }
 
+    private MrzImageAttempt ReadMrz(Mat bgr, DateOnly? today) =>
+        _mrzReader.ReadDetailed(bgr, today ?? DateOnly.FromDateTime(DateTime.UtcNow));
+
     /// <param name="detection">In the original's pixels.</param>
+    /// <param name="mrz">In the original's pixels.</param>
     /// <param name="decodeAt">The photo decoded at a reduction (1 = full size); owned by the caller.</param>
-    private QualityOutcome Conclude(DocumentDetection detection, Size original, Func<int, Mat> decodeAt, int analysisReduction, int maxSide)
+    private QualityOutcome Conclude(DocumentDetection detection, MrzImageAttempt mrz, Size original, Func<int, Mat> decodeAt, int maxSide)
     {
+        var frame = original;
+        bool zoneFound = mrz.Reading.Found;
+        // An outline that leaves out the MRZ, or lies across it, is not the document's.
+        if (detection.Found && zoneFound && !Holds(detection, mrz))
+            detection = DocumentDetection.None;
+
+        var framed = false;
+        if (!detection.Found && (zoneFound || ShowsText(mrz, frame)))
+        {
+            detection = FrameDocument(frame);
+            framed = true;
+        }
+
         Mat upright;
-        if (detection.Found)
+        if (detection.Found && !framed)
         {
             // Read the warp from the smallest decode that still holds the model's budget of document pixels.
             var reduction = Reduction(detection.LongSide, maxSide);
             var source = decodeAt(reduction);
+            if (zoneFound && ReadsUpsideDown(detection, mrz))
+                detection = detection with { Corners = [detection.Corners[2], detection.Corners[3], detection.Corners[0], detection.Corners[1]] };
             upright = DocumentWarp.Warp(source, detection.Scaled((double)source.Width / original.Width), maxSide);
         }
         else
         {
             var reduction = Reduction(Math.Max(original.Width, original.Height), maxSide);
             upright = DocumentWarp.FitWithin(decodeAt(reduction), maxSide);
+            if (zoneFound && mrz.RotationDegrees != 0)
+                Cv2.Rotate(upright, upright, mrz.RotationDegrees switch
+                {
+                    90 => RotateFlags.Rotate90Clockwise,
+                    180 => RotateFlags.Rotate180,
+                    _ => RotateFlags.Rotate90Counterclockwise,
+                });
         }
 
         try
         {
-            var measures = QualityMeasures.Measure(upright, Thresholds.GlareLevel, trimBorder: detection.Found);
-            var report = Judge(detection, original, measures);
-            return new QualityOutcome(report, upright);
+            var measures = QualityMeasures.Measure(upright, Thresholds.GlareLevel, trimBorder: detection.Found && !framed);
+            var report = Judge(detection, mrz, measures);
+            return new QualityOutcome(report, upright, mrz);
         }
         catch
         {
@@ -108,15 +158,48 @@ public sealed class QualityGate(QualityThresholds thresholds)
         }
     }
 
-    private QualityReport Judge(DocumentDetection detection, Size original, QualityMeasures m)
+    private static DocumentDetection FrameDocument(Size frame)
+    {
+        double w = frame.Width - 1, h = frame.Height - 1;
+        double aspect = Math.Max(frame.Width, frame.Height) / (double)Math.Min(frame.Width, frame.Height);
+        var shape = Math.Abs(aspect - 1.586) < 0.08 ? DocumentShape.IdCard : Math.Abs(aspect - 1.42) < 0.06 ? DocumentShape.Passport : DocumentShape.Unknown;
+        return new DocumentDetection(true, shape, [new(0, 0), new(w, 0), new(w, h), new(0, h)], 1);
+    }
+
+    // Lines of print over most of the frame: a scan or a crop with no background around the document.
+    private static bool ShowsText(MrzImageAttempt mrz, Size frame) =>
+        mrz.Text.Lines >= EvidenceLines
+        && mrz.Text.Bounds.Width >= EvidenceWidth * frame.Width && mrz.Text.Bounds.Height >= EvidenceHeight * frame.Height;
+
+    private static bool Holds(DocumentDetection detection, MrzImageAttempt mrz)
+    {
+        var outline = detection.Corners.Select(p => new Point2f((float)p.X, (float)p.Y)).ToArray();
+        // The zone's corners may touch the outline; its centre line must be well inside.
+        var centre = new Point2d(mrz.Band.Average(p => p.X), mrz.Band.Average(p => p.Y));
+        var left = new Point2d((mrz.Band[0].X + mrz.Band[3].X) / 2, (mrz.Band[0].Y + mrz.Band[3].Y) / 2);
+        var right = new Point2d((mrz.Band[1].X + mrz.Band[2].X) / 2, (mrz.Band[1].Y + mrz.Band[2].Y) / 2);
+        return new[] { centre, left, right }.All(p => Cv2.PointPolygonTest(outline, new Point2f((float)p.X, (float)p.Y), true) > -mrz.GlyphHeight);
+    }
+
+    // The detector puts the top on the long side nearer the top of the frame; the MRZ says which way the page reads.
+    private static bool ReadsUpsideDown(DocumentDetection detection, MrzImageAttempt mrz)
+    {
+        var c = detection.Corners;
+        double along = (c[1].X - c[0].X) * (mrz.Band[1].X - mrz.Band[0].X) + (c[1].Y - c[0].Y) * (mrz.Band[1].Y - mrz.Band[0].Y);
+        return along < 0;
+    }
+
+    private QualityReport Judge(DocumentDetection detection, MrzImageAttempt mrz, QualityMeasures m)
     {
         var t = Thresholds;
-        var resolution = detection.Found ? detection.LongSide : Math.Max(original.Width, original.Height);
+        bool zoneFound = mrz.Reading.Found;
+        // The MRZ's glyphs where there is one, else the document's other print.
+        double resolution = zoneFound ? mrz.GlyphHeight : mrz.Text.Height;
         var documentPassed = detection.Found ? detection.Coverage >= t.MinDocumentCoverage : !t.RequireDocument;
         List<QualityCheck> checks =
         [
-            new(QualityCheckNames.Resolution, resolution, t.MinDocumentPixels, resolution >= t.MinDocumentPixels,
-                "The document is too small in the photo: move the camera closer so the document fills most of the frame."),
+            new(QualityCheckNames.Resolution, resolution, t.MinTextHeight, resolution >= t.MinTextHeight,
+                "The text on the document is too small in the photo: move the camera closer so the document fills most of the frame, or send a larger image."),
             new(QualityCheckNames.Document, detection.Coverage, t.MinDocumentCoverage, documentPassed,
                 "No document was found: lay the whole document flat on a plain surface of a different colour, with all four corners in the photo."),
             new(QualityCheckNames.Blur, m.Blur, t.MinBlurScore, m.Blur >= t.MinBlurScore,
@@ -132,6 +215,10 @@ public sealed class QualityGate(QualityThresholds thresholds)
             new(QualityCheckNames.EdgeDensity, m.EdgeDensity, t.MinEdgeDensity, m.EdgeDensity >= t.MinEdgeDensity,
                 "The document's print is not legible: make sure it is in focus and fills most of the frame."),
         ];
-        return new QualityReport(checks.All(c => c.Passed), checks, detection);
+
+        // Measures stand in for legibility; a zone that plainly reads proves it. Nothing then blocks.
+        bool legible = zoneFound && (mrz.Reading.Valid || mrz.Score >= LegibleMrzScore);
+        bool accepted = legible || checks.All(c => c.Passed);
+        return new QualityReport(accepted, accepted ? checks : checks.Select(c => c with { Blocking = !c.Passed }).ToList(), detection);
     }
 }

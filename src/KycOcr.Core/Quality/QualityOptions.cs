@@ -9,8 +9,8 @@ public sealed class QualityOptions : IValidatableObject
     [ConfigurationKeyName("QUALITY_STRICTNESS")]
     public string Strictness { get; set; } = QualityPresets.Medium;
 
-    [ConfigurationKeyName("QUALITY_MIN_DOCUMENT_PIXELS"), Range(32, 20_000)]
-    public double? MinDocumentPixels { get; set; }
+    [ConfigurationKeyName("QUALITY_MIN_TEXT_HEIGHT"), Range(1, 200)]
+    public double? MinTextHeight { get; set; }
 
     [ConfigurationKeyName("QUALITY_MIN_BLUR_SCORE"), Range(0, 100_000)]
     public double? MinBlurScore { get; set; }
@@ -45,7 +45,7 @@ public sealed class QualityOptions : IValidatableObject
         var preset = QualityPresets.For(Strictness)
             ?? throw new InvalidOperationException($"QUALITY_STRICTNESS must be one of {string.Join(", ", QualityPresets.Names)} (was '{Strictness}').");
         return new QualityThresholds(
-            MinDocumentPixels ?? preset.MinDocumentPixels,
+            MinTextHeight ?? preset.MinTextHeight,
             MinBlurScore ?? preset.MinBlurScore,
             MinContrast ?? preset.MinContrast,
             MaxGlareSpot ?? preset.MaxGlareSpot,

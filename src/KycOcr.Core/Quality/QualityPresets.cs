@@ -14,16 +14,18 @@ public static class QualityPresets
     public static IReadOnlyList<string> Names { get; } = [Easy, Medium, Hard];
 
     public static QualityThresholds EasyThresholds { get; } = new(
-        MinDocumentPixels: 400, MinBlurScore: 180, MinContrast: 15, MaxGlareSpot: 0.085, GlareLevel: 250,
+        MinTextHeight: 6, MinBlurScore: 180, MinContrast: 15, MaxGlareSpot: 0.085, GlareLevel: 250,
         MinBrightness: 50, MaxBrightness: 240, MinEdgeDensity: 0.02, MinDocumentCoverage: 0.10, RequireDocument: true);
 
+    // Text height: the reader still reads MRZs whose glyphs are 6 px tall (web-sized specimens 250–320 px wide), and
+    // such a zone overrules this check; other print below 7 px is a blur of pixels to a model and a person alike.
     // Glare: a pale card without glare scores up to about 0.07 (the accuracy run's photos), a glare spot 0.095 and more.
     public static QualityThresholds MediumThresholds { get; } = new(
-        MinDocumentPixels: 600, MinBlurScore: 300, MinContrast: 25, MaxGlareSpot: 0.08, GlareLevel: 245,
+        MinTextHeight: 7, MinBlurScore: 300, MinContrast: 25, MaxGlareSpot: 0.08, GlareLevel: 245,
         MinBrightness: 70, MaxBrightness: 232, MinEdgeDensity: 0.03, MinDocumentCoverage: 0.12, RequireDocument: true);
 
     public static QualityThresholds HardThresholds { get; } = new(
-        MinDocumentPixels: 700, MinBlurScore: 600, MinContrast: 35, MaxGlareSpot: 0.055, GlareLevel: 245,
+        MinTextHeight: 8, MinBlurScore: 600, MinContrast: 35, MaxGlareSpot: 0.055, GlareLevel: 245,
         MinBrightness: 90, MaxBrightness: 225, MinEdgeDensity: 0.04, MinDocumentCoverage: 0.15, RequireDocument: true);
 
     /// <summary>The preset's thresholds, or null for an unknown name.</summary>

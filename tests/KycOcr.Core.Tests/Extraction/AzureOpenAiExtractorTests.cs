@@ -1,5 +1,6 @@
 using KycOcr.Core.Configuration;
 using KycOcr.Core.Extraction;
+using KycOcr.Core.Mrz;
 using KycOcr.TestSupport.Images;
 using KycOcr.TestSupport.Logging;
 using KycOcr.TestSupport.Model;
@@ -31,7 +32,7 @@ public sealed class AzureOpenAiExtractorTests : IAsyncLifetime
         var extractor = new OpenAiVisionExtractor(
             DocumentExtractorFactory.AzureChatClient(model, jobs), model, jobs, TimeProvider.System, loggers.CreateLogger<OpenAiVisionExtractor>());
 
-        var read = await extractor.ExtractAsync(SimpleImages.Encode(1024, 646), CancellationToken.None);
+        var read = await extractor.ExtractAsync(new PreparedDocument(SimpleImages.Encode(1024, 646), MrzReading.NotFound("none")), CancellationToken.None);
 
         Assert.Equal("passport", read.Document.Type);
         var request = Assert.Single(_model.Requests);
@@ -40,7 +41,7 @@ public sealed class AzureOpenAiExtractorTests : IAsyncLifetime
         Assert.Contains("api-version=", request.Query);
 
         _model.Default = ModelReply.Status(503);
-        var failure = await Assert.ThrowsAsync<TransientExtractionException>(() => extractor.ExtractAsync(SimpleImages.Encode(300, 200), CancellationToken.None));
+        var failure = await Assert.ThrowsAsync<TransientExtractionException>(() => extractor.ExtractAsync(new PreparedDocument(SimpleImages.Encode(300, 200), MrzReading.NotFound("none")), CancellationToken.None));
         Assert.Equal(ExtractionErrorCodes.Unavailable, failure.Code);
         Assert.Equal(2, _model.Requests.Count); // one call: the SDK did not retry
         Assert.DoesNotContain("azure-secret-key-1234", logs.All);

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using KycOcr.Core.Configuration;
 using KycOcr.Core.Extraction;
+using KycOcr.Core.Mrz;
 using KycOcr.Core.Mrz.Reading;
+using KycOcr.Core.Preprocessing;
 using KycOcr.Samples;
 using KycOcr.TestSupport.Documents;
 using KycOcr.TestSupport.Model;
@@ -11,7 +13,7 @@ using OpenCvSharp;
 
 namespace KycOcr.Core.Tests.Extraction;
 
-/// <summary>The offline extractor and the model's MRZ verification, on generated documents as the quality gate hands them over.</summary>
+/// <summary>The offline extractor and the model's MRZ verification, on generated documents as the preprocessing hands them over.</summary>
 public sealed class MrzExtractionTests : IAsyncLifetime
 {
     private LoopbackModelServer _model = null!;
@@ -25,6 +27,14 @@ public sealed class MrzExtractionTests : IAsyncLifetime
         using var flat = SyntheticDocumentGenerator.RenderFlatDocument(kind, seed);
         using var image = UprightDocuments.Render(flat, UprightDegradation.None, seed);
         return (image.ImEncode(".jpg", new ImageEncodingParam(ImwriteFlags.JpegQuality, 90)), flat.Truth.Holder!);
+    }
+
+    // As the job hands it over: the preprocessing's JPEG and the MRZ it read from the upload.
+    private static PreparedDocument Prepared(ServiceProvider services, byte[] upload)
+    {
+        var prepared = services.GetRequiredService<IImagePreprocessor>().Prepare(upload);
+        Assert.Null(prepared.Rejection);
+        return new PreparedDocument(prepared.Jpeg!, MrzReading.FromJson(prepared.Mrz!.Value));
     }
 
     private static ServiceProvider Services(params (string Name, string Value)[] settings) =>
@@ -41,7 +51,7 @@ public sealed class MrzExtractionTests : IAsyncLifetime
         await using var services = Services(("EXTRACTOR", "offline"));
         var extractor = services.GetRequiredService<IDocumentExtractor>();
 
-        var read = await extractor.ExtractAsync(jpeg, CancellationToken.None);
+        var read = await extractor.ExtractAsync(Prepared(services, jpeg), CancellationToken.None);
 
         Assert.IsType<OfflineMrzExtractor>(extractor);
         Assert.Equal(truth.Surname, read.Fields.Surname!.Value);
@@ -63,7 +73,9 @@ public sealed class MrzExtractionTests : IAsyncLifetime
         await using var services = Services(("EXTRACTOR", "offline"));
 
         var rejected = await Assert.ThrowsAsync<DocumentRejectedException>(() =>
-            services.GetRequiredService<IDocumentExtractor>().ExtractAsync(blank.ImEncode(".jpg"), CancellationToken.None));
+            services.GetRequiredService<IDocumentExtractor>().ExtractAsync(
+                new PreparedDocument(blank.ImEncode(".jpg"), services.GetRequiredService<MrzImageReader>().Read(blank, DateOnly.FromDateTime(DateTime.UtcNow))),
+                CancellationToken.None));
 
         Assert.Equal(ExtractionErrorCodes.MrzNotFound, rejected.Code);
     }
@@ -93,7 +105,7 @@ public sealed class MrzExtractionTests : IAsyncLifetime
         });
         await using var services = Services(("OPENAI_BASE_URL", _model.OpenAiBaseUrl.ToString()));
 
-        var read = await services.GetRequiredService<IDocumentExtractor>().ExtractAsync(jpeg, CancellationToken.None);
+        var read = await services.GetRequiredService<IDocumentExtractor>().ExtractAsync(Prepared(services, jpeg), CancellationToken.None);
 
         var verification = read.Verification!.Value;
         Assert.Equal("agrees", verification.GetProperty("fields").GetProperty("surname").GetString());
@@ -110,7 +122,7 @@ public sealed class MrzExtractionTests : IAsyncLifetime
         var (jpeg, _) = Upright(DocumentKind.PassportTd3, 25);
         await using var services = Services(("OPENAI_BASE_URL", _model.OpenAiBaseUrl.ToString()), ("MRZ_VERIFICATION", "false"));
 
-        var read = await services.GetRequiredService<IDocumentExtractor>().ExtractAsync(jpeg, CancellationToken.None);
+        var read = await services.GetRequiredService<IDocumentExtractor>().ExtractAsync(Prepared(services, jpeg), CancellationToken.None);
 
         Assert.IsType<OpenAiVisionExtractor>(services.GetRequiredService<IDocumentExtractor>());
         Assert.Null(read.Mrz);

@@ -1,5 +1,6 @@
 using KycOcr.Core.Quality;
 using KycOcr.Samples;
+using KycOcr.TestSupport.Quality;
 using OpenCvSharp;
 using Xunit.Abstractions;
 
@@ -84,7 +85,7 @@ public sealed class DocumentDetectorTests(ITestOutputHelper output)
             FrameWidth = 4032, FrameHeight = 3024, Degradations = spec.Degradations with { NoiseSigma = 6 },
         });
 
-        using var outcome = new QualityGate(QualityPresets.MediumThresholds).Process(photo.Bytes, 50_000_000, 1024);
+        using var outcome = JobPreprocessing.Gate(QualityPresets.MediumThresholds).Process(photo.Bytes, 50_000_000, 1024);
 
         AssertCornersAndShape(outcome.Report.Document, photo, kind, label: $"{spec.Background}, 4032x3024");
     }

@@ -3,6 +3,7 @@ using KycOcr.Core.Configuration;
 using KycOcr.Core.Quality;
 using KycOcr.Samples;
 using KycOcr.TestSupport.Images;
+using KycOcr.TestSupport.Quality;
 using Microsoft.Extensions.Options;
 using OpenCvSharp;
 using Xunit.Abstractions;
@@ -11,10 +12,8 @@ namespace KycOcr.Core.Tests.Quality;
 
 public sealed class QualityGateTests(ITestOutputHelper output)
 {
-    private static DocumentPreprocessor Preprocessor(QualityOptions? quality = null, int maxSide = 1024) => new(
-        Options.Create(new ApiOptions()),
-        Options.Create(new ModelOptions { ImageMaxSide = maxSide }),
-        Options.Create(quality ?? new QualityOptions()));
+    private static DocumentPreprocessor Preprocessor(QualityOptions? quality = null, int maxSide = 1024) =>
+        JobPreprocessing.Create(quality, new ModelOptions { ImageMaxSide = maxSide });
 
     [Fact]
     public void A_good_photo_becomes_the_upright_document_at_the_models_size()
@@ -72,10 +71,10 @@ public sealed class QualityGateTests(ITestOutputHelper output)
     public void Overrides_replace_single_thresholds_of_the_preset()
     {
         var lenient = Preprocessor(new QualityOptions { MinBlurScore = 1, MinEdgeDensity = 0, MinContrast = 0 }).Prepare(DocumentPhotos.Blurry());
-        var strict = new QualityOptions { Strictness = "hard", MinDocumentPixels = 5000 }.Thresholds();
+        var strict = new QualityOptions { Strictness = "hard", MinTextHeight = 50 }.Thresholds();
 
         Assert.Null(lenient.Rejection);
-        Assert.Equal(5000, strict.MinDocumentPixels);
+        Assert.Equal(50, strict.MinTextHeight);
         Assert.Equal(QualityPresets.HardThresholds.MinBlurScore, strict.MinBlurScore);
     }
 
@@ -83,7 +82,7 @@ public sealed class QualityGateTests(ITestOutputHelper output)
     public void The_same_document_scores_alike_at_every_camera_size()
     {
         var scores = new List<double>();
-        var gate = new QualityGate(QualityPresets.MediumThresholds);
+        var gate = JobPreprocessing.Gate(QualityPresets.MediumThresholds);
         foreach (var (w, h) in new[] { (4032, 3024), (1600, 1200), (1024, 768) })
         {
             var photo = SyntheticDocumentGenerator.Generate(SyntheticDocumentGenerator.SpecimenSpec(DocumentKind.IdCardTd1, 8) with { FrameWidth = w, FrameHeight = h });
@@ -99,13 +98,13 @@ public sealed class QualityGateTests(ITestOutputHelper output)
     [Fact]
     public void The_report_serialises_as_the_cli_and_the_service_show_it()
     {
-        var gate = new QualityGate(QualityPresets.MediumThresholds);
+        var gate = JobPreprocessing.Gate(QualityPresets.MediumThresholds);
         using var image = Cv2.ImDecode(DocumentPhotos.Good(), ImreadModes.Color);
 
         var json = gate.Inspect(image).ToJson();
 
         Assert.Equal(["accepted", "checks", "document"], json.EnumerateObject().Select(p => p.Name));
-        Assert.Equal(["name", "score", "threshold", "passed", "hint"], json.GetProperty("checks")[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["name", "score", "threshold", "passed", "blocking", "hint"], json.GetProperty("checks")[0].EnumerateObject().Select(p => p.Name));
         Assert.Equal(
             ["resolution", "document", "blur", "contrast", "glare", "darkness", "overexposure", "edge_density"],
             json.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()));

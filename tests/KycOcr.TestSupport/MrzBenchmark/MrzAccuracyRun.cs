@@ -30,9 +30,14 @@ public static class MrzAccuracyRun
 
     private static readonly DocumentKind[] _kinds = [DocumentKind.IdCardTd1, DocumentKind.CardTd2, DocumentKind.PassportTd3];
 
-    /// <summary>The service's preprocessing with every setting at its default, as an upload meets it.</summary>
-    public static DocumentPreprocessor Preprocessor { get; } =
-        new(Options.Create(new ApiOptions()), Options.Create(new ModelOptions()), Options.Create(new QualityOptions()));
+    /// <summary>The service's preprocessing with every setting at its default, as an upload meets it, on <see cref="Today"/>.</summary>
+    public static DocumentPreprocessor Preprocessor(MrzImageReader reader) =>
+        new(Options.Create(new ApiOptions()), Options.Create(new ModelOptions()), Options.Create(new QualityOptions()), reader, new FixedClock(Today));
+
+    private sealed class FixedClock(DateOnly today) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => new(today.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+    }
 
     /// <param name="harsh">Degrade beyond the mild range to see how the reader fails.</param>
     public static MrzAccuracyReport Run(
@@ -60,28 +65,24 @@ public static class MrzAccuracyRun
     }
 
     /// <summary>
-    /// Photographs the document, runs the service's preprocessing on the photo's bytes and reads the JPEG it
-    /// would store. Timed: preprocessing plus read (not the photo's generation), and the read alone.
+    /// Photographs the document and runs the service's preprocessing on the photo's bytes: the MRZ it reads from the
+    /// upload is what the job's extractor gets. Timed: the whole preprocessing (not the photo's generation).
     /// </summary>
     public static MrzAccuracyCase ReadPhotographed(MrzImageReader reader, DocumentKind kind, int seed, bool degraded, bool harsh = false)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var photo = SyntheticDocumentGenerator.Generate(MrzAccuracyPhotos.Spec(kind, seed, degraded, harsh));
         var total = Stopwatch.StartNew();
-        var prepared = Preprocessor.Prepare(photo.Bytes);
-        if (prepared.Jpeg is not { } jpeg)
+        var prepared = Preprocessor(reader).Prepare(photo.Bytes);
+        double totalMs = total.Elapsed.TotalMilliseconds;
+        if (prepared.Jpeg is null)
         {
-            double gateMs = total.Elapsed.TotalMilliseconds;
             return new MrzAccuracyCase(kind, seed, degraded, Rejected: true, Found: false, Valid: false, Exact: false,
-                "gate rejected: " + RejectionReason(prepared.Rejection), gateMs, ReadMilliseconds: 0, MrzAccuracyCrop.Error(prepared.Quality, photo.Truth));
+                "gate rejected: " + RejectionReason(prepared.Rejection), totalMs, ReadMilliseconds: 0, MrzAccuracyCrop.Error(prepared.Quality, photo.Truth));
         }
 
-        var read = Stopwatch.StartNew();
-        using var stored = Cv2.ImDecode(jpeg, ImreadModes.Color);
-        var reading = reader.Read(stored, Today);
-        double readMs = read.Elapsed.TotalMilliseconds;
-        double totalMs = total.Elapsed.TotalMilliseconds;
-        return Judge(kind, seed, degraded, reading, photo.Truth, totalMs, readMs) with { CropError = MrzAccuracyCrop.Error(prepared.Quality, photo.Truth) };
+        var reading = MrzReading.FromJson(prepared.Mrz!.Value);
+        return Judge(kind, seed, degraded, reading, photo.Truth, totalMs, totalMs) with { CropError = MrzAccuracyCrop.Error(prepared.Quality, photo.Truth) };
     }
 
     /// <summary>

@@ -34,6 +34,9 @@ internal static class MrzBandFinder
     /// <summary>An MRZ line holds 30 to 44 glyphs about as tall as their pitch: far longer than thick.</summary>
     private const double MinMrzElongation = 14;
 
+    /// <summary>Longer still for its thickness, a line is small print (a paragraph), not an MRZ.</summary>
+    private const double MaxMrzElongation = 60;
+
     /// <summary>Lines are sought within this angle of the image's horizontal; the caller also tries the image turned 90°.</summary>
     private const double MaxAngleDegrees = 25;
 
@@ -51,7 +54,13 @@ internal static class MrzBandFinder
             bands.AddRange(Bands(found));
         }
 
-        return new MrzBandSearch(lines, Distinct(bands).ToList());
+        // Read first: lines as elongated as 30 to 44 glyphs make, then the longest (an MRZ spans its page), a triple
+        // before its own pairs.
+        return new MrzBandSearch(lines, Distinct(bands)
+            .OrderByDescending(b => b.Lines.All(l => l.Length / l.Thickness is >= MinMrzElongation and <= MaxMrzElongation))
+            .ThenByDescending(b => Math.Round(Math.Log(b.Lines.Average(l => l.Length)) * 20))
+            .ThenByDescending(b => b.Lines.Count)
+            .ToList());
     }
 
     internal static IEnumerable<double> LevelScales(int longSide)
@@ -246,6 +255,18 @@ internal static class MrzBandFinder
 internal sealed record MrzTextLine(Point2d Centre, double AngleDegrees, double Length, double Thickness)
 {
     public MrzTextLine Scaled(double factor) => new(new Point2d(Centre.X * factor, Centre.Y * factor), AngleDegrees, Length * factor, Thickness * factor);
+
+    /// <summary>The corners of the line's box, in its pixels.</summary>
+    public IEnumerable<Point2d> Outline()
+    {
+        double radians = AngleDegrees * Math.PI / 180;
+        double ux = Math.Cos(radians) * Length / 2, uy = Math.Sin(radians) * Length / 2;
+        double vx = -Math.Sin(radians) * Thickness / 2, vy = Math.Cos(radians) * Thickness / 2;
+        yield return new Point2d(Centre.X - ux - vx, Centre.Y - uy - vy);
+        yield return new Point2d(Centre.X + ux - vx, Centre.Y + uy - vy);
+        yield return new Point2d(Centre.X + ux + vx, Centre.Y + uy + vy);
+        yield return new Point2d(Centre.X - ux + vx, Centre.Y - uy + vy);
+    }
 
     /// <summary>The same line found again (at another level of the pyramid).</summary>
     public bool SameAs(MrzTextLine other) =>

@@ -47,6 +47,7 @@ public sealed class MrzImageReader : IDisposable
 
         using var gray = Gray(image);
         MrzImageAttempt? best = null;
+        var text = MrzTextEvidence.None;
         // Lines run across the image, or down it (a document turned 90°): the finder looks along one axis.
         foreach (var quarterTurn in new[] { false, true })
         {
@@ -61,6 +62,13 @@ public sealed class MrzImageReader : IDisposable
             }
 
             var search = MrzBandFinder.Find(turned);
+            Point2d ToImage(Point2d p) => quarterTurn ? new Point2d(p.Y, gray.Rows - 1 - p.X) : p;
+            var seen = TextOf(search, ToImage);
+            if (seen.Lines > text.Lines)
+            {
+                text = seen;
+            }
+
             foreach (var band in search.Bands.Take(MaxBands))
             {
                 foreach (var upsideDown in new[] { false, true })
@@ -74,7 +82,13 @@ public sealed class MrzImageReader : IDisposable
                             continue;
                         }
 
-                        attempt = attempt with { UpsideDown = upsideDown, RotationDegrees = (quarterTurn ? 90 : 0) + (upsideDown ? 180 : 0) };
+                        attempt = attempt with
+                        {
+                            UpsideDown = upsideDown,
+                            RotationDegrees = (quarterTurn ? 90 : 0) + (upsideDown ? 180 : 0),
+                            Band = Corners(band, upsideDown).Select(ToImage).ToArray(),
+                            GlyphHeight = band.Thickness,
+                        };
                         if (!Plausible(attempt))
                         {
                             continue;
@@ -83,7 +97,7 @@ public sealed class MrzImageReader : IDisposable
                         // A valid reading from the wrong way up is implausible, so the first valid one settles it.
                         if (attempt.Reading.Valid)
                         {
-                            return attempt;
+                            return attempt with { Text = text };
                         }
 
                         if (best is null || Better(attempt, best))
@@ -99,7 +113,49 @@ public sealed class MrzImageReader : IDisposable
             }
         }
 
-        return best ?? MrzImageAttempt.NotFound("no MRZ: no band of 2 or 3 machine-readable lines was found");
+        return (best ?? MrzImageAttempt.NotFound("no MRZ: no band of 2 or 3 machine-readable lines was found")) with { Text = text };
+    }
+
+    /// <summary>A text line of the evidence is at least this many times longer than tall: a word or more, not a mark.</summary>
+    private const double TextElongation = 5;
+
+    private static MrzTextEvidence TextOf(MrzBandSearch search, Func<Point2d, Point2d> toImage)
+    {
+        // The pyramid sees a line at one or two levels: count each once.
+        var lines = new List<MrzTextLine>();
+        foreach (var line in search.Lines.Where(l => l.Length >= TextElongation * l.Thickness))
+        {
+            if (!lines.Any(l => l.SameAs(line)))
+            {
+                lines.Add(line);
+            }
+        }
+
+        if (lines.Count == 0)
+        {
+            return MrzTextEvidence.None;
+        }
+
+        var heights = lines.Select(l => l.Thickness).Order().ToArray();
+        var points = lines.SelectMany(l => l.Outline()).Select(toImage).ToArray();
+        double left = points.Min(p => p.X), top = points.Min(p => p.Y);
+        return new MrzTextEvidence(lines.Count, heights[(int)(0.75 * (heights.Length - 1))],
+            new Rect2d(left, top, points.Max(p => p.X) - left, points.Max(p => p.Y) - top));
+    }
+
+    // The band's box TL, TR, BR, BL as it reads: turned 180°, what lies bottom right is the zone's top left.
+    private static IEnumerable<Point2d> Corners(MrzBand band, bool upsideDown)
+    {
+        double radians = band.AngleDegrees * Math.PI / 180;
+        var (u, v) = (new Point2d(Math.Cos(radians), Math.Sin(radians)), new Point2d(-Math.Sin(radians), Math.Cos(radians)));
+        var origin = band.Lines[0].Centre;
+        var points = band.Lines.SelectMany(l => l.Outline()).ToArray();
+        double Along(Point2d p) => (p.X - origin.X) * u.X + (p.Y - origin.Y) * u.Y;
+        double Across(Point2d p) => (p.X - origin.X) * v.X + (p.Y - origin.Y) * v.Y;
+        double a0 = points.Min(Along), a1 = points.Max(Along), b0 = points.Min(Across), b1 = points.Max(Across);
+        Point2d At(double a, double b) => new(origin.X + a * u.X + b * v.X, origin.Y + a * u.Y + b * v.Y);
+        Point2d[] corners = [At(a0, b0), At(a1, b0), At(a1, b1), At(a0, b1)];
+        return upsideDown ? [corners[2], corners[3], corners[0], corners[1]] : corners;
     }
 
     /// <summary>

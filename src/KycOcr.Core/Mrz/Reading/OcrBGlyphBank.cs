@@ -56,8 +56,18 @@ internal sealed class OcrBGlyphBank : IDisposable
         double pitch = Math.Round(pitchPx);
         double blur = Math.Round(blurPx * 10) / 10;
         var key = (height, pitch, blur);
+        if (_sets.Count >= MaxCachedSets)
+        {
+            // Bounded: a long-running service meets every size in time. Sets in use stay referenced by their readers;
+            // the dropped ones' native templates are freed by their finalizers once no read holds them.
+            _sets.Clear();
+        }
+
         return _sets.GetOrAdd(key, _ => new Lazy<GlyphSet>(() => Render(height, pitch, blur))).Value;
     }
+
+    /// <summary>Template sets kept (about 100 KB each): far more than the sizes one document's reading tries.</summary>
+    private const int MaxCachedSets = 256;
 
     private GlyphSet Render(double digitHeight, double pitch, double blur)
     {
