@@ -20,11 +20,7 @@ public static class DocumentWarp
         var size = OutputSize(detection, maxSide);
         var c = detection.Corners;
         Point2f[] from = [Pf(c[0]), Pf(c[1]), Pf(c[2]), Pf(c[3])];
-        float w = size.Width;
-        float h = size.Height;
-        // Pixel centres at integers on both sides: the outline runs along the outer pixel edges.
-        Point2f[] to = [new(-0.5f, -0.5f), new(w - 0.5f, -0.5f), new(w - 0.5f, h - 0.5f), new(-0.5f, h - 0.5f)];
-        using var homography = Cv2.GetPerspectiveTransform(from, to);
+        using var homography = ToUpright(detection, size);
         var upright = new Mat();
 
         // warpPerspective samples without an area filter: past 2x reduction it aliases, so warp at
@@ -43,6 +39,18 @@ public static class DocumentWarp
         Cv2.WarpPerspective(bgr, intermediate, homographyLarge, large, InterpolationFlags.Linear, BorderTypes.Replicate);
         Cv2.Resize(intermediate, upright, size, interpolation: InterpolationFlags.Area);
         return upright;
+    }
+
+    /// <summary>The homography from the image the detection was made in to the upright document of <paramref name="size"/>.</summary>
+    public static Mat ToUpright(DocumentDetection detection, Size size)
+    {
+        var c = detection.Corners;
+        Point2f[] from = [Pf(c[0]), Pf(c[1]), Pf(c[2]), Pf(c[3])];
+        float w = size.Width;
+        float h = size.Height;
+        // Pixel centres at integers on both sides: the outline runs along the outer pixel edges.
+        Point2f[] to = [new(-0.5f, -0.5f), new(w - 0.5f, -0.5f), new(w - 0.5f, h - 0.5f), new(-0.5f, h - 0.5f)];
+        return Cv2.GetPerspectiveTransform(from, to);
     }
 
     /// <summary>Width along the document's long side, height from its nominal (or measured) aspect.</summary>

@@ -44,7 +44,7 @@ public sealed class QualityGate(QualityThresholds thresholds, MrzImageReader mrz
     {
         ArgumentNullException.ThrowIfNull(bgr);
         var detection = DocumentDetector.Detect(bgr);
-        var mrz = ReadMrz(bgr, today);
+        var mrz = ReadMrz(detection, bgr.Size(), _ => bgr, today);
         return Conclude(detection, mrz, bgr.Size(), _ => bgr, maxSide);
     }
 
@@ -74,8 +74,7 @@ public sealed class QualityGate(QualityThresholds thresholds, MrzImageReader mrz
             var original = swapped ? new Size(header.Height!.Value, header.Width!.Value) : new Size(header.Width!.Value, header.Height!.Value);
             var toOriginal = (double)original.Width / analysis.Width;
             var detection = DocumentDetector.Detect(analysis).Scaled(toOriginal);
-            var mrzSource = DecodeAt(Reduction(longSide, MrzSourceSide));
-            var mrz = ReadMrz(mrzSource, today).Scaled((double)original.Width / mrzSource.Width);
+            var mrz = ReadMrz(detection, original, DecodeAt, today);
             return Conclude(detection, mrz, original, DecodeAt, maxSide);
         }
         finally
@@ -101,8 +100,46 @@ public sealed class QualityGate(QualityThresholds thresholds, MrzImageReader mrz
         return reduction;
     }
 
-    private MrzImageAttempt ReadMrz(Mat bgr, DateOnly? today) =>
-        _mrzReader.ReadDetailed(bgr, today ?? DateOnly.FromDateTime(DateTime.UtcNow));
+    /// <summary>
+    /// The MRZ from the best pixels: the detected document straightened from a decode that keeps it large (perspective
+    /// and rotation gone), then, unless that reads valid, the whole frame (a scan without an outline, or an outline
+    /// that is not the document's). Valid wins, then found, then the better match. In the original's pixels.
+    /// </summary>
+    private MrzImageAttempt ReadMrz(DocumentDetection detection, Size original, Func<int, Mat> decodeAt, DateOnly? today)
+    {
+        var date = today ?? DateOnly.FromDateTime(DateTime.UtcNow);
+        MrzImageAttempt? onDocument = null;
+        if (detection.Found)
+        {
+            var source = decodeAt(Reduction(detection.LongSide, MrzSourceSide));
+            var inSource = detection.Scaled((double)source.Width / original.Width);
+            using var upright = DocumentWarp.Warp(source, inSource, MrzSourceSide);
+            onDocument = ToOriginal(_mrzReader.ReadDetailed(upright, date), inSource, upright.Size(), (double)original.Width / source.Width);
+            if (onDocument.Reading.Valid)
+                return onDocument;
+        }
+
+        var frame = decodeAt(Reduction(Math.Max(original.Width, original.Height), MrzSourceSide));
+        var whole = _mrzReader.ReadDetailed(frame, date).Scaled((double)original.Width / frame.Width);
+        if (onDocument is null || whole.Reading.Valid)
+            return whole;
+        var better = onDocument.Reading.Found != whole.Reading.Found ? (onDocument.Reading.Found ? onDocument : whole)
+            : onDocument.Score >= whole.Score ? onDocument : whole;
+        // The frame's print is the text evidence either way.
+        return better with { Text = whole.Text };
+    }
+
+    // A reading of the straightened document, back in the original's pixels.
+    private static MrzImageAttempt ToOriginal(MrzImageAttempt attempt, DocumentDetection inSource, Size upright, double sourceToOriginal)
+    {
+        using var toUpright = DocumentWarp.ToUpright(inSource, upright);
+        using var back = toUpright.Inv();
+        var scale = inSource.LongSide / upright.Width * sourceToOriginal;
+        var band = attempt.Band.Count == 0 ? []
+            : Cv2.PerspectiveTransform(attempt.Band.Select(p => new Point2f((float)p.X, (float)p.Y)), back)
+                .Select(p => new Point2d(p.X * sourceToOriginal, p.Y * sourceToOriginal)).ToArray();
+        return attempt with { Band = band, GlyphHeight = attempt.GlyphHeight * scale, Text = attempt.Text.Scaled(scale) };
+    }
 
     /// <param name="detection">In the original's pixels.</param>
     /// <param name="mrz">In the original's pixels.</param>

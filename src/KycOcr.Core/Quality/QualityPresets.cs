@@ -14,7 +14,7 @@ public static class QualityPresets
     public static IReadOnlyList<string> Names { get; } = [Easy, Medium, Hard];
 
     public static QualityThresholds EasyThresholds { get; } = new(
-        MinTextHeight: 6, MinBlurScore: 180, MinContrast: 15, MaxGlareSpot: 0.085, GlareLevel: 250,
+        MinTextHeight: 6.5, MinBlurScore: 180, MinContrast: 15, MaxGlareSpot: 0.085, GlareLevel: 250,
         MinBrightness: 50, MaxBrightness: 240, MinEdgeDensity: 0.02, MinDocumentCoverage: 0.10, RequireDocument: true);
 
     // Text height: the reader still reads MRZs whose glyphs are 6 px tall (web-sized specimens 250–320 px wide), and

@@ -18,6 +18,12 @@ internal static class MrzCellDecoder
     private const int UncertainCells = 10;
 
     /// <summary>
+    /// Only a cell this close between its two best is repaired: a specimen may misprint a check digit, and trying
+    /// clearly read cells' runner-ups would, now and then, "repair" the misprint into a wrong reading that validates.
+    /// </summary>
+    private const float RepairMargin = 0.05f;
+
+    /// <summary>
     /// A cell whose best allowed character matches worse than this may hold a character its field does not allow
     /// (a specimen's '0' for sex, digits for a state): the reading must say what is printed, and the checks judge it.
     /// </summary>
@@ -65,7 +71,10 @@ internal static class MrzCellDecoder
             reading = RunnerUpRepair(readings, lines, today) ?? reading;
         }
 
-        return new MrzImageAttempt(reading.Valid ? RefuseAmbiguous(reading, readings, today) : reading, score, false, readings);
+        return new MrzImageAttempt(reading.Valid ? RefuseAmbiguous(reading, readings, today) : reading, score, false, readings)
+        {
+            OutsideCells = cells.Sum(line => line.Count(c => c.Outside is not null)),
+        };
     }
 
     /// <summary>
@@ -102,7 +111,7 @@ internal static class MrzCellDecoder
     {
         var uncertain = readings
             .SelectMany((cells, line) => cells.Select((cell, column) => (line, column, cell)))
-            .Where(c => c.cell.RunnerUp != c.cell.Best)
+            .Where(c => c.cell.RunnerUp != c.cell.Best && c.cell.Margin < RepairMargin)
             .OrderBy(c => c.cell.Margin)
             .Take(UncertainCells);
         var valid = new Dictionary<string, MrzReading>();

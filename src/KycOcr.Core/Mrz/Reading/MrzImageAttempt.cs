@@ -14,8 +14,17 @@ public sealed record MrzImageAttempt(MrzReading Reading, double Score, bool Upsi
     /// <summary>The band's corners in the image's pixels, TL, TR, BR, BL as the zone reads upright; empty when none was found.</summary>
     public IReadOnlyList<Point2d> Band { get; init; } = [];
 
-    /// <summary>Height of the zone's glyphs in the image's pixels; 0 when none was found.</summary>
+    /// <summary>
+    /// Height of the zone's glyphs in the image's pixels (OCR-B's capitals stand as tall as their pitch, which the
+    /// cells measure best); 0 when none was found.
+    /// </summary>
     public double GlyphHeight { get; init; }
+
+    /// <summary>The cells' pitch in the pixels of the strips read (see <see cref="MrzBandStrips"/>).</summary>
+    internal double Pitch { get; init; }
+
+    /// <summary>Cells read as a character their field does not allow (see <see cref="MrzCellScores.Outside"/>).</summary>
+    public int OutsideCells { get; init; }
 
     /// <summary>The printed text the search saw, MRZ or not: how tall it is and how much of the image it spans.</summary>
     public MrzTextEvidence Text { get; init; } = MrzTextEvidence.None;

@@ -87,7 +87,7 @@ public sealed class MrzImageReader : IDisposable
                             UpsideDown = upsideDown,
                             RotationDegrees = (quarterTurn ? 90 : 0) + (upsideDown ? 180 : 0),
                             Band = Corners(band, upsideDown).Select(ToImage).ToArray(),
-                            GlyphHeight = band.Thickness,
+                            GlyphHeight = attempt.Pitch * band.Thickness / MrzBandStrips.GlyphHeight,
                         };
                         if (!Plausible(attempt))
                         {
@@ -166,13 +166,18 @@ public sealed class MrzImageReader : IDisposable
 
     /// <summary>
     /// Lines of other print that happen to line up like an MRZ read as OCR-B poorly, and rarely as one: an MRZ opens
-    /// with a document code (A, C, I, P or V) and always holds fillers.
+    /// with a document code (A, C, I, P or V), always holds fillers, and keeps to its fields' alphabets but for a
+    /// misprint or two (letters where its dates and check digits are, in other print).
     /// </summary>
     private static bool Plausible(MrzImageAttempt attempt) =>
         attempt.Score >= MinFoundScore
         && attempt.Reading.Lines.Count > 0
         && "ACIPV".Contains(attempt.Reading.Lines[0][0])
-        && attempt.Reading.Lines.Sum(l => l.Count(c => c == '<')) >= 2;
+        && attempt.Reading.Lines.Sum(l => l.Count(c => c == '<')) >= 2
+        && attempt.OutsideCells <= MaxOutsideCells;
+
+    /// <summary>Cells a real zone shows outside their fields' alphabets: specimens print a zero for the sex, digits for a state.</summary>
+    private const int MaxOutsideCells = 4;
 
     /// <summary>Candidate bands read per axis, most MRZ-like first: beyond these, the image holds no MRZ worth reading.</summary>
     private const int MaxBands = 6;

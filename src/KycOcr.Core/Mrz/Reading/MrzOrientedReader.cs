@@ -5,6 +5,9 @@ namespace KycOcr.Core.Mrz.Reading;
 /// <summary>Reads one MRZ band, cut into straight strips: segment each line into cells, match glyphs, parse.</summary>
 internal static class MrzOrientedReader
 {
+    /// <summary>The look-alikes' margin when one of them alone explains where they differ (<see cref="MrzGlyphMatcher.ScoreApart"/> of ±1).</summary>
+    private const double ApartWeight = 0.4;
+
     /// <summary>Uncertain cells are matched again at this many times the working size.</summary>
     private const int FineScale = 3;
 
@@ -97,18 +100,28 @@ internal static class MrzOrientedReader
 
         double pitch = geometry.Average(g => g.Pitch);
         double tall = geometry.Max(g => g.TallHeight);
-        var (height, blur, sample) = BestSize(bank, geometry, pitch, tall);
-        var set = bank.For(height, pitch, blur);
+        var (style, sample) = BestStyle(bank, geometry, pitch, tall);
+        var set = bank.For(style, pitch);
         var scores = ScoreCells(set, geometry, length, sample);
         MrzCellScores Every(int line, int column) =>
             MrzGlyphMatcher.Score(geometry[line].Pixels, set, geometry[line].CellCentre(column), geometry[line].BaselineAt(column));
         var layout = MrzCellDecoder.LayoutFor(geometry.Count, length, scores[0][0]);
         MrzCellDecoder.AdmitOutsiders(scores, layout, Every);
         MrzOwnGlyphs.Learn(geometry, set, scores, layout)?.Settle(geometry, set, scores, layout);
-        var fine = bank.For(height * FineScale, pitch * FineScale, blur * FineScale);
-        return MrzCellDecoder.Decode(scores, length, today, (line, column, candidates) =>
-            MrzGlyphMatcher.ScoreFine(geometry[line].Pixels, set, fine, FineScale, geometry[line].CellCentre(column), geometry[line].BaselineAt(column), candidates),
-            Every);
+        var fine = bank.For(style.Scaled(FineScale), pitch * FineScale);
+        var decoded = MrzCellDecoder.Decode(scores, length, today, (line, column, candidates) =>
+        {
+            var g = geometry[line];
+            var finer = MrzGlyphMatcher.ScoreFine(g.Pixels, set, fine, FineScale, g.CellCentre(column), g.BaselineAt(column), candidates);
+            // The two best then compared where they differ: the margin between them comes from that detail.
+            var order = Enumerable.Range(0, candidates.Length).OrderByDescending(i => finer[i]).ToArray();
+            var apart = MrzGlyphMatcher.ScoreApart(g.Pixels, set, fine, FineScale, g.CellCentre(column), g.BaselineAt(column), candidates[order[0]], candidates[order[1]]);
+            double top = finer[order[0]], spread = ApartWeight * apart;
+            finer[order[0]] = (float)(top + spread / 2);
+            finer[order[1]] = (float)(top - spread / 2);
+            return finer;
+        }, Every);
+        return decoded with { Pitch = pitch };
     }
 
     // Only the characters each position allows are matched: the decoder ranks no others. The first cell (the
@@ -135,55 +148,60 @@ internal static class MrzOrientedReader
         return scores;
     }
 
-    // The binarised glyph height is only an estimate (blur widens, thresholds thin), and print, optics and JPEG
-    // soften the glyphs by an unknown amount: try nearby sizes, then softnesses, on the first cells of a line that
-    // holds digits (document number and dates: TD1's line 2, the last line otherwise).
-    private static (double Height, double Blur, MrzCellScores[] Sample) BestSize(OcrBGlyphBank bank, List<MrzLineGeometry> geometry, double pitch, double tall)
+    // The binarised glyph height is only an estimate (blur widens, thresholds thin), printers cut OCR-B narrower or
+    // heavier than the font file, and print, optics and JPEG soften the glyphs by an unknown amount: try nearby
+    // sizes, then widths, weights and softnesses, on the first cells of a line that holds digits (document number
+    // and dates: TD1's line 2, the last line otherwise). Each step keeps what matched best.
+    private static (GlyphStyle Style, MrzCellScores[] Sample) BestStyle(OcrBGlyphBank bank, List<MrzLineGeometry> geometry, double pitch, double tall)
     {
         var line = SampleLine(geometry);
-        MrzCellScores[] Sample(GlyphSet set) => MrzGlyphMatcher.ScoreLine(line.Pixels, set, line, 0, SampleCells);
-
-        // Coarse steps over −14 %…+10 % of the measured height, then the neighbours of the best (−18 %…+14 % in all).
-        double bestHeight = tall;
+        var best = new GlyphStyle(tall, DefaultBlur);
         double bestScore = double.NegativeInfinity;
         MrzCellScores[] bestSample = [];
-        void Try(double height)
+        void Try(GlyphStyle style)
         {
-            var sample = Sample(bank.For(height, pitch, DefaultBlur));
+            var sample = MrzGlyphMatcher.ScoreLine(line.Pixels, bank.For(style, pitch), line, 0, SampleCells);
             double score = sample.Average(c => c.Best);
             if (score > bestScore)
             {
-                (bestScore, bestHeight, bestSample) = (score, height, sample);
+                (bestScore, best, bestSample) = (score, style, sample);
             }
         }
 
+        // Coarse steps over −14 %…+10 % of the measured height, then the neighbours of the best (−18 %…+14 % in all).
         foreach (var factor in _coarseHeights)
         {
-            Try(tall * factor);
+            Try(best with { Height = tall * factor });
         }
 
-        double coarse = bestHeight;
-        Try(coarse - HeightStep * tall);
-        Try(coarse + HeightStep * tall);
-
-        double bestBlur = DefaultBlur;
-        foreach (var blur in _blurs)
+        var coarse = best;
+        Try(coarse with { Height = coarse.Height - HeightStep * tall });
+        Try(coarse with { Height = coarse.Height + HeightStep * tall });
+        foreach (var width in _widths)
         {
-            if (blur == DefaultBlur)
-            {
-                continue;
-            }
-
-            var sample = Sample(bank.For(bestHeight, pitch, blur));
-            double score = sample.Average(c => c.Best);
-            if (score > bestScore)
-            {
-                (bestScore, bestBlur, bestSample) = (score, blur, sample);
-            }
+            Try(best with { Width = width });
         }
 
-        return (bestHeight, bestBlur, bestSample);
+        var sized = best;
+        foreach (var weight in _weights)
+        {
+            Try(sized with { Weight = weight });
+        }
+
+        var weighted = best;
+        foreach (var blur in _blurs.Where(b => b != DefaultBlur))
+        {
+            Try(weighted with { Blur = blur });
+        }
+
+        return (best, bestSample);
     }
+
+    /// <summary>Glyph widths tried against the font's: printers' OCR-B runs from condensed to a little wide.</summary>
+    private static readonly double[] _widths = [0.8, 0.9, 1.1];
+
+    /// <summary>Extra stroke weights tried, as shares of the glyph height.</summary>
+    private static readonly double[] _weights = [0.04, 0.08];
 
     private static MrzLineGeometry SampleLine(List<MrzLineGeometry> geometry) => geometry.Count == 3 ? geometry[1] : geometry[^1];
 }

@@ -15,7 +15,7 @@ internal sealed class OcrBGlyphBank : IDisposable
 
     private readonly SKTypeface _typeface;
     private readonly float _digitRatio;
-    private readonly ConcurrentDictionary<(double, double, double), Lazy<GlyphSet>> _sets = new();
+    private readonly ConcurrentDictionary<(GlyphStyle, double), Lazy<GlyphSet>> _sets = new();
 
     private OcrBGlyphBank(SKTypeface typeface)
     {
@@ -46,16 +46,14 @@ internal sealed class OcrBGlyphBank : IDisposable
     }
 
     /// <summary>
-    /// Templates whose digits are <paramref name="digitHeightPx"/> tall in cells of the given pitch, softened by a
-    /// Gaussian of <paramref name="blurPx"/>. Sizes are quantised (height to 1/2 px, blur to 0.1 px) so the cache
-    /// stays small: the working size keeps glyph heights within a few dozen values.
+    /// Templates in <paramref name="style"/>, in cells of the given pitch. Styles are quantised (height to 1/2 px, blur
+    /// to 0.1 px, width to 5 %, weight to 1 % of the height) so the cache stays small.
     /// </summary>
-    public GlyphSet For(double digitHeightPx, double pitchPx, double blurPx)
+    public GlyphSet For(GlyphStyle style, double pitchPx)
     {
-        double height = Math.Round(digitHeightPx * 2) / 2;
-        double pitch = Math.Round(pitchPx);
-        double blur = Math.Round(blurPx * 10) / 10;
-        var key = (height, pitch, blur);
+        var quantised = new GlyphStyle(
+            Math.Round(style.Height * 2) / 2, Math.Round(style.Blur * 10) / 10, Math.Round(style.Width * 20) / 20, Math.Round(style.Weight * 100) / 100);
+        var key = (quantised, Math.Round(pitchPx));
         if (_sets.Count >= MaxCachedSets)
         {
             // Bounded: a long-running service meets every size in time. Sets in use stay referenced by their readers;
@@ -63,14 +61,15 @@ internal sealed class OcrBGlyphBank : IDisposable
             _sets.Clear();
         }
 
-        return _sets.GetOrAdd(key, _ => new Lazy<GlyphSet>(() => Render(height, pitch, blur))).Value;
+        return _sets.GetOrAdd(key, k => new Lazy<GlyphSet>(() => Render(k.Item1, k.Item2))).Value;
     }
 
-    /// <summary>Template sets kept (about 100 KB each): far more than the sizes one document's reading tries.</summary>
+    /// <summary>Template sets kept (about 100 KB each): far more than the styles one document's reading tries.</summary>
     private const int MaxCachedSets = 256;
 
-    private GlyphSet Render(double digitHeight, double pitch, double blur)
+    private GlyphSet Render(GlyphStyle style, double pitch)
     {
+        double digitHeight = style.Height;
         int width = Math.Max(6, (int)Math.Round(pitch));
         // Room above the tallest glyph and below the baseline for the '<' and blur.
         int top = Math.Max(2, (int)Math.Round(digitHeight * 0.15));
@@ -81,8 +80,16 @@ internal sealed class OcrBGlyphBank : IDisposable
             Edging = SKFontEdging.Antialias,
             Hinting = SKFontHinting.None,
             Subpixel = true,
+            ScaleX = (float)style.Width,
         };
-        using var paint = new SKPaint { Color = SKColors.Black, IsAntialias = true };
+        // Weight: the outline stroked as well as filled spreads every stroke by the stroke's width, as heavy print does.
+        using var paint = new SKPaint
+        {
+            Color = SKColors.Black,
+            IsAntialias = true,
+            Style = style.Weight > 0 ? SKPaintStyle.StrokeAndFill : SKPaintStyle.Fill,
+            StrokeWidth = (float)(style.Weight * digitHeight),
+        };
         var templates = new Mat[Alphabet.Length];
         var info = new SKImageInfo(width, height, SKColorType.Gray8, SKAlphaType.Opaque);
         for (int i = 0; i < Alphabet.Length; i++)
@@ -103,7 +110,7 @@ internal sealed class OcrBGlyphBank : IDisposable
             }
 
             var blurred = new Mat();
-            Cv2.GaussianBlur(mat, blurred, new Size(0, 0), blur);
+            Cv2.GaussianBlur(mat, blurred, new Size(0, 0), style.Blur);
             mat.Dispose();
             templates[i] = blurred;
         }
@@ -120,6 +127,17 @@ internal sealed class OcrBGlyphBank : IDisposable
 
         _typeface.Dispose();
     }
+}
+
+/// <summary>How the print looks, as templates render it.</summary>
+/// <param name="Height">Digit height, pixels.</param>
+/// <param name="Blur">Softness: the Gaussian sigma, pixels.</param>
+/// <param name="Width">Horizontal scale of the glyphs against the font's (condensed print below 1).</param>
+/// <param name="Weight">Extra stroke width as a share of the height (heavy print above 0).</param>
+internal sealed record GlyphStyle(double Height, double Blur, double Width = 1, double Weight = 0)
+{
+    /// <summary>The same style at <paramref name="factor"/> times the size.</summary>
+    public GlyphStyle Scaled(double factor) => this with { Height = Height * factor, Blur = Blur * factor };
 }
 
 /// <summary>
