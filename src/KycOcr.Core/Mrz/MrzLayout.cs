@@ -19,6 +19,10 @@ internal sealed record MrzLayout(
 
     public MrzFieldSpec? FieldAt(int line, int column) => Fields.FirstOrDefault(f => f.Contains(line, column));
 
+    /// <summary>Whether a check digit covers the cell (its data or the digit itself): a misread there breaks a check.</summary>
+    public bool Checked(int line, int column) =>
+        Checks.Any(c => c.Digit == new MrzPosition(line, column) || c.Data.Contains(new MrzPosition(line, column)));
+
     /// <summary>Start column of the name field when it lies on <paramref name="line"/>; it always runs to the line end.</summary>
     public int? NameStartOn(int line)
     {

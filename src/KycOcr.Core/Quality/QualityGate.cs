@@ -15,8 +15,11 @@ public sealed class QualityGate(QualityThresholds thresholds, MrzImageReader mrz
 {
     private readonly MrzImageReader _mrzReader = mrzReader ?? throw new ArgumentNullException(nameof(mrzReader));
 
-    /// <summary>The MRZ is read from a decode at least this long (or the whole upload when smaller): its glyphs then span 20 px and more.</summary>
+    /// <summary>A whole frame is searched for the MRZ in a decode at least this long (or the upload when smaller).</summary>
     public const int MrzSourceSide = 2000;
+
+    /// <summary>A detected document is read straightened to this long a side (never more than it has): its MRZ glyphs stand 27 px and more.</summary>
+    public const int MrzDocumentSide = 1280;
 
     /// <summary>
     /// A reading whose glyphs match this well was plainly legible, valid or not: the photo's look is then no reason
@@ -111,10 +114,10 @@ public sealed class QualityGate(QualityThresholds thresholds, MrzImageReader mrz
         MrzImageAttempt? onDocument = null;
         if (detection.Found)
         {
-            var source = decodeAt(Reduction(detection.LongSide, MrzSourceSide));
+            var source = decodeAt(Reduction(detection.LongSide, MrzDocumentSide));
             var inSource = detection.Scaled((double)source.Width / original.Width);
-            using var upright = DocumentWarp.Warp(source, inSource, MrzSourceSide);
-            onDocument = ToOriginal(_mrzReader.ReadDetailed(upright, date), inSource, upright.Size(), (double)original.Width / source.Width);
+            using var upright = DocumentWarp.Warp(source, inSource, MrzDocumentSide);
+            onDocument = ToOriginal(_mrzReader.ReadStraightened(upright, date), inSource, upright.Size(), (double)original.Width / source.Width);
             if (onDocument.Reading.Valid)
                 return onDocument;
         }

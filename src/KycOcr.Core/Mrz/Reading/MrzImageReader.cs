@@ -37,7 +37,15 @@ public sealed class MrzImageReader : IDisposable
     public MrzReading Read(Mat uprightDocumentBgr, DateOnly today) => ReadDetailed(uprightDocumentBgr, today).Reading;
 
     /// <summary>As <see cref="Read"/>, with the match score, the orientation and every cell's two best candidates.</summary>
-    public MrzImageAttempt ReadDetailed(Mat image, DateOnly today)
+    public MrzImageAttempt ReadDetailed(Mat image, DateOnly today) => ReadDetailed(image, today, straightened: false);
+
+    /// <summary>
+    /// The MRZ of a document straightened from a photo (its outline found): the zone runs along the image's width,
+    /// upright or upside down, so only that axis is searched, at one scale.
+    /// </summary>
+    public MrzImageAttempt ReadStraightened(Mat document, DateOnly today) => ReadDetailed(document, today, straightened: true);
+
+    private MrzImageAttempt ReadDetailed(Mat image, DateOnly today, bool straightened)
     {
         ArgumentNullException.ThrowIfNull(image);
         if (image.Empty() || image.Cols < 32 || image.Rows < 32)
@@ -49,7 +57,7 @@ public sealed class MrzImageReader : IDisposable
         MrzImageAttempt? best = null;
         var text = MrzTextEvidence.None;
         // Lines run across the image, or down it (a document turned 90°): the finder looks along one axis.
-        foreach (var quarterTurn in new[] { false, true })
+        foreach (var quarterTurn in straightened ? [false] : new[] { false, true })
         {
             using var turned = new Mat();
             if (quarterTurn)
@@ -61,7 +69,7 @@ public sealed class MrzImageReader : IDisposable
                 gray.CopyTo(turned);
             }
 
-            var search = MrzBandFinder.Find(turned);
+            var search = MrzBandFinder.Find(turned, spansWidth: straightened);
             Point2d ToImage(Point2d p) => quarterTurn ? new Point2d(p.Y, gray.Rows - 1 - p.X) : p;
             var seen = TextOf(search, ToImage);
             if (seen.Lines > text.Lines)

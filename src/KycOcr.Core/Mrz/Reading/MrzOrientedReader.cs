@@ -155,21 +155,24 @@ internal static class MrzOrientedReader
     private static (GlyphStyle Style, MrzCellScores[] Sample) BestStyle(OcrBGlyphBank bank, List<MrzLineGeometry> geometry, double pitch, double tall)
     {
         var line = SampleLine(geometry);
-        var best = new GlyphStyle(tall, DefaultBlur);
-        double bestScore = double.NegativeInfinity;
-        MrzCellScores[] bestSample = [];
+        var best = new GlyphStyle(tall * _coarseHeights[0], DefaultBlur);
+        // Which glyph a cell shows hardly depends on the style: after a first look at every glyph, each sample cell
+        // is matched against its few best only, while the style is tuned.
+        var first = MrzGlyphMatcher.ScoreLine(line.Pixels, bank.For(best, pitch), line, 0, SampleCells);
+        var shortlist = first.Select(c => new string(c.Ranked(OcrBGlyphBank.Alphabet).Take(StyleCandidates).Select(r => r.Char).ToArray())).ToArray();
+        double bestScore = first.Average(c => c.Best);
         void Try(GlyphStyle style)
         {
-            var sample = MrzGlyphMatcher.ScoreLine(line.Pixels, bank.For(style, pitch), line, 0, SampleCells);
-            double score = sample.Average(c => c.Best);
+            var set = bank.For(style, pitch);
+            double score = shortlist.Select((allowed, i) => MrzGlyphMatcher.Score(line.Pixels, set, line.CellCentre(i), line.BaselineAt(i), allowed).Best).Average();
             if (score > bestScore)
             {
-                (bestScore, best, bestSample) = (score, style, sample);
+                (bestScore, best) = (score, style);
             }
         }
 
         // Coarse steps over −14 %…+10 % of the measured height, then the neighbours of the best (−18 %…+14 % in all).
-        foreach (var factor in _coarseHeights)
+        foreach (var factor in _coarseHeights.Skip(1))
         {
             Try(best with { Height = tall * factor });
         }
@@ -194,8 +197,11 @@ internal static class MrzOrientedReader
             Try(weighted with { Blur = blur });
         }
 
-        return (best, bestSample);
+        return (best, MrzGlyphMatcher.ScoreLine(line.Pixels, bank.For(best, pitch), line, 0, SampleCells));
     }
+
+    /// <summary>Glyphs per sample cell matched while the style is tuned.</summary>
+    private const int StyleCandidates = 3;
 
     /// <summary>Glyph widths tried against the font's: printers' OCR-B runs from condensed to a little wide.</summary>
     private static readonly double[] _widths = [0.8, 0.9, 1.1];

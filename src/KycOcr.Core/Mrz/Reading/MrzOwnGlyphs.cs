@@ -15,7 +15,7 @@ internal sealed class MrzOwnGlyphs
     private const float ExemplarScore = 0.8f, ExemplarMargin = 0.1f;
 
     /// <summary>Exemplars averaged per character: enough to even out noise, few enough to stay cheap.</summary>
-    private const int MaxExemplars = 8;
+    private const int MaxExemplars = 5;
 
     /// <summary>Cells whose two best font candidates are closer than this are settled by the document's print.</summary>
     private const float SettleMargin = 0.2f;
@@ -24,7 +24,7 @@ internal sealed class MrzOwnGlyphs
     private const float OwnAgree = 0.92f;
 
     /// <summary>How much better than the font's version the document's own print of a candidate must match the cell.</summary>
-    private const float OwnGain = 0.05f;
+    private const float OwnGain = 0.03f;
 
     /// <summary>
     /// What a candidate the document never printed plainly loses against one it did: the font's match of it is the
@@ -75,7 +75,10 @@ internal sealed class MrzOwnGlyphs
             }
         }
 
-        if (exemplars.Count == 0)
+        // Averaging exemplars costs a match each: only the characters some close call needs are learnt.
+        var cellsUsed = exemplars.Values.SelectMany(p => p).ToHashSet();
+        var needed = NeededCharacters(exemplars, cellsUsed, cells, layout);
+        if (needed.Count == 0)
         {
             return null;
         }
@@ -84,13 +87,12 @@ internal sealed class MrzOwnGlyphs
         var index = new Dictionary<char, int>();
         try
         {
-            foreach (var (c, places) in exemplars)
+            foreach (var c in needed)
             {
                 index[c] = templates.Count;
-                templates.Add(Average(geometry, set, c, places));
+                templates.Add(Average(geometry, set, c, exemplars[c]));
             }
 
-            var cellsUsed = exemplars.Values.SelectMany(p => p).ToHashSet();
             return new MrzOwnGlyphs(GlyphTemplatePixels.From(templates), index, cellsUsed);
         }
         finally
@@ -127,10 +129,19 @@ internal sealed class MrzOwnGlyphs
 
                 var own = MrzGlyphMatcher.Score(geometry[line].Pixels, set, _templates, attested.Select(c => _index[c]).ToArray(),
                     geometry[line].CellCentre(column), geometry[line].BaselineAt(column));
-                // The document's print must explain the cell, and explain it better than the font's version of the
-                // same character does: on a tiny image an 'H' matches the document's 'M' about as well as the font's.
+                // The document's print must explain the cell. When the two best are both attested, their own prints
+                // compare like with like; when only one is, it must also explain the cell better than the font's
+                // version of it does: on a tiny image an 'H' matches the document's 'M' about as well as the font's.
                 int strongest = Array.IndexOf(own, own.Max());
-                if (own[strongest] < OwnAgree || own[strongest] < cell.Score(attested[strongest]) + OwnGain)
+                bool likeWithLike = attested.Contains(ranked[0].Char) && attested.Contains(ranked[1].Char);
+                if (own[strongest] < OwnAgree || (!likeWithLike && own[strongest] < cell.Score(attested[strongest]) + OwnGain))
+                {
+                    continue;
+                }
+
+                // Where no check digit looks, the document's print may confirm the font's choice, never overturn it:
+                // a name's 'E' that matches this page's 'F' better would be a wrong reading nothing else catches.
+                if (attested[strongest] != ranked[0].Char && !layout.Checked(line, column))
                 {
                     continue;
                 }
@@ -139,6 +150,31 @@ internal sealed class MrzOwnGlyphs
                 cell.Settle(new string(ranked.Select(r => r.Char).ToArray()), settled);
             }
         }
+    }
+
+    // The attested characters among the close calls' candidates.
+    private static HashSet<char> NeededCharacters(
+        Dictionary<char, List<(int Line, int Column)>> exemplars, HashSet<(int, int)> exemplarCells, MrzCellScores[][] cells, MrzLayout layout)
+    {
+        var needed = new HashSet<char>();
+        for (int line = 0; line < cells.Length; line++)
+        {
+            for (int column = 0; column < cells[line].Length; column++)
+            {
+                if (exemplarCells.Contains((line, column)))
+                {
+                    continue;
+                }
+
+                var ranked = cells[line][column].Ranked(MrzPositionAlphabet.For(layout, line, column) + cells[line][column].Outside).Take(3).ToArray();
+                if (ranked.Length > 1 && ranked[0].Score - ranked[1].Score < SettleMargin)
+                {
+                    needed.UnionWith(ranked.Select(r => r.Char).Where(exemplars.ContainsKey));
+                }
+            }
+        }
+
+        return needed;
     }
 
     // The exemplars' patches at their best placement under the font's template, averaged: the document's glyph.
