@@ -53,6 +53,16 @@ public sealed record MrzReading
 
     public static MrzReading NotFound(string reason) => new() { Errors = [reason] };
 
+    /// <summary>
+    /// Machine-readable print that is no ICAO zone (a driving licence's single line): found, read as printed, never valid.
+    /// </summary>
+    public static MrzReading NotIcao(IReadOnlyList<string> lines) => new()
+    {
+        Found = true,
+        Lines = [.. lines],
+        Errors = [$"not an ICAO machine-readable zone: {lines.Count} line(s) of {string.Join(", ", lines.Select(l => l.Length))} characters"],
+    };
+
     /// <summary>Serialises with '&lt;' left readable; plain <see cref="JsonSerializer"/> gives the same shape.</summary>
     public string ToJson(bool indented = false) => JsonSerializer.Serialize(this, indented ? _indented : _compact);
 

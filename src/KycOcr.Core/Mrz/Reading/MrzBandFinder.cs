@@ -127,6 +127,7 @@ internal static class MrzBandFinder
         // Outer boundaries at every depth: a card's printed border is a ring that holds all its text.
         Cv2.FindContours(smeared, out var contours, out var hierarchy, RetrievalModes.CComp, ContourApproximationModes.ApproxSimple);
 
+        smeared.GetArray(out byte[] mask);
         var lines = new List<MrzTextLine>();
         for (int c = 0; c < contours.Length; c++)
         {
@@ -136,7 +137,6 @@ internal static class MrzBandFinder
                 continue;
             }
 
-            // The contour's own moments: a tilted line's box also holds parts of its neighbours.
             var m = Cv2.Moments(contour);
             if (m.M00 < 20)
             {
@@ -145,8 +145,11 @@ internal static class MrzBandFinder
 
             double mu20 = m.Mu20 / m.M00, mu02 = m.Mu02 / m.M00, mu11 = m.Mu11 / m.M00;
             double angle = 0.5 * Math.Atan2(2 * mu11, mu20 - mu02);
-            double spread = Math.Sqrt(4 * mu11 * mu11 + (mu20 - mu02) * (mu20 - mu02));
-            double thickness = Math.Sqrt(Math.Max(0, 6 * (mu20 + mu02 - spread)));
+            if (Math.Abs(angle * 180 / Math.PI) > MaxAngleDegrees)
+            {
+                continue;
+            }
+
             // The ends come from the outline, not the moments: a run of thin fillers weighs little, and the
             // moments would put a line's centre and length short of its filler end.
             var centroid = new Point2d(m.M10 / m.M00, m.M01 / m.M00);
@@ -159,24 +162,104 @@ internal static class MrzBandFinder
                 last = Math.Max(last, along);
             }
 
-            double length = last - first;
-            var centre = new Point2d(centroid.X + cos * (first + last) / 2, centroid.Y + sin * (first + last) / 2);
-            double degrees = angle * 180 / Math.PI;
-            if (thickness < MinThickness || thickness > MaxThickness || length < 3 * thickness || Math.Abs(degrees) > MaxAngleDegrees)
+            if (CrossSections(mask, level.Cols, level.Rows, centroid, angle, first, last) is { } line)
             {
-                continue;
+                lines.Add(line);
             }
-
-            // A blob that fills little of its oriented box is clutter joined up, not a line of glyphs.
-            if (m.M00 < 0.55 * length * thickness)
-            {
-                continue;
-            }
-
-            lines.Add(new MrzTextLine(centre, degrees, length, thickness));
         }
 
         return lines;
+    }
+
+    /// <summary>
+    /// The line measured by its cross-sections: at steps along the blob's axis, the run of ink across it nearest the
+    /// axis. Their median is the thickness and a fit through their middles the centre line, so a stamp or a
+    /// neighbour's stroke joined to a few columns of the line moves neither. Null when the blob is not a line.
+    /// </summary>
+    private static MrzTextLine? CrossSections(byte[] mask, int width, int height, Point2d centroid, double angle, double first, double last)
+    {
+        double length = last - first;
+        if (length < 3 * MinThickness)
+        {
+            return null;
+        }
+
+        var (cos, sin) = (Math.Cos(angle), Math.Sin(angle));
+        bool Ink(double along, double across)
+        {
+            int x = (int)Math.Round(centroid.X + along * cos - across * sin);
+            int y = (int)Math.Round(centroid.Y + along * sin + across * cos);
+            return x >= 0 && y >= 0 && x < width && y < height && mask[y * width + x] != 0;
+        }
+
+        var sections = new List<(double Along, double Middle, double Thickness)>();
+        int reach = (int)(MaxThickness * 1.5);
+        int samples = 0;
+        for (double along = first + 1; along < last - 1; along += 2)
+        {
+            samples++;
+            // The inked offset nearest the axis, then the run through it.
+            int hit = int.MinValue;
+            for (int d = 0; d <= reach && hit == int.MinValue; d++)
+            {
+                if (Ink(along, d))
+                {
+                    hit = d;
+                }
+                else if (Ink(along, -d))
+                {
+                    hit = -d;
+                }
+            }
+
+            if (hit == int.MinValue)
+            {
+                continue;
+            }
+
+            int top = hit, bottom = hit;
+            while (top - 1 >= -2 * reach && Ink(along, top - 1))
+            {
+                top--;
+            }
+
+            while (bottom + 1 <= 2 * reach && Ink(along, bottom + 1))
+            {
+                bottom++;
+            }
+
+            sections.Add((along, (top + bottom) / 2.0, bottom - top + 1));
+        }
+
+        // A line of glyphs, smeared, is inked along nearly all its length.
+        if (sections.Count < 3 || sections.Count < 0.8 * samples)
+        {
+            return null;
+        }
+
+        double thickness = MrzLineGeometry.Median(sections.Select(s => s.Thickness));
+        if (thickness < MinThickness || thickness > MaxThickness || length < 3 * thickness)
+        {
+            return null;
+        }
+
+        // Centre line: least squares through the middles of the sections of about the line's thickness.
+        var kept = sections.Where(s => s.Thickness <= 1.3 * thickness).ToList();
+        if (kept.Count < 3)
+        {
+            return null;
+        }
+
+        double n = kept.Count, sa = kept.Sum(s => s.Along), sm = kept.Sum(s => s.Middle);
+        double saa = kept.Sum(s => s.Along * s.Along), sam = kept.Sum(s => s.Along * s.Middle);
+        double denominator = n * saa - sa * sa;
+        double slope = denominator > 0 ? (n * sam - sa * sm) / denominator : 0;
+        double offset = (sm - slope * sa) / n;
+        double mid = (first + last) / 2;
+        double across = offset + slope * mid;
+        var centre = new Point2d(centroid.X + mid * cos - across * sin, centroid.Y + mid * sin + across * cos);
+        double degrees = (angle + Math.Atan(slope)) * 180 / Math.PI;
+        return new MrzTextLine(centre, degrees, length, thickness);
     }
 
     /// <summary>A straight stroke this long (level pixels) is a rule or a card's edge, not part of a glyph.</summary>

@@ -65,7 +65,7 @@ internal static class MrzCellDecoder
         double score = total / (cells.Length * length);
         var lines = readings.Select(l => new string(l.Select(c => c.Best).ToArray())).ToArray();
         // The glyph scores, not the text corrector's guesses, settle what is printed: runner-ups are tried below.
-        var reading = MrzParser.Parse(lines, today, correct: false);
+        var reading = cells.Length == 1 ? MrzReading.NotIcao(lines) : MrzParser.Parse(lines, today, correct: false);
         if (reading.Found && !reading.Valid)
         {
             reading = RunnerUpRepair(readings, lines, today) ?? reading;
@@ -148,8 +148,32 @@ internal static class MrzCellDecoder
             }
         }
 
+        // Two close cells at once: check digits catch every single misread of a field but not every double one
+        // (two letter-for-digit swaps whose weighted values cancel, mod 10).
+        var close = readings.SelectMany((cells, line) => cells.Select((cell, column) => (line, column, cell)))
+            .Where(c => c.cell.Margin < AmbiguousMargin && c.line < lines.Length && c.cell.RunnerUp != lines[c.line][c.column])
+            .OrderBy(c => c.cell.Margin)
+            .Take(PairedCells)
+            .ToArray();
+        for (int i = 0; i < close.Length && errors.Count == 0; i++)
+        {
+            for (int j = i + 1; j < close.Length; j++)
+            {
+                var both = Substitute(Substitute(lines, close[i].line, close[i].column, close[i].cell.RunnerUp), close[j].line, close[j].column, close[j].cell.RunnerUp);
+                if (MrzParser.Parse(both, today, correct: false).Valid)
+                {
+                    errors.Add($"lines {close[i].line + 1} and {close[j].line + 1}, columns {close[i].column + 1} and {close[j].column + 1}: "
+                        + "another pair of characters that match almost as well would pass every check too");
+                    break;
+                }
+            }
+        }
+
         return errors.Count == 0 ? reading : reading with { Errors = [.. reading.Errors, .. errors] };
     }
+
+    /// <summary>The closest cells whose runner-ups are tried in pairs.</summary>
+    private const int PairedCells = 8;
 
     private static string[] Substitute(IReadOnlyList<string> lines, int line, int column, char c)
     {
@@ -163,9 +187,16 @@ internal static class MrzCellDecoder
     /// <summary>The field layout, from the line count and length and the scores of the first cell (the document code).</summary>
     public static MrzLayout LayoutFor(int lineCount, int length, MrzCellScores documentCode)
     {
-        if (lineCount == 3)
+        if (lineCount == 3 && length == 30)
         {
             return MrzLayouts.For(MrzFormat.TD1);
+        }
+
+        if (length is not (36 or 44) || lineCount == 1)
+        {
+            // Lines of a length no ICAO format has (a mock-up's 45): no field is known, so every cell may be any
+            // character, and the reading says what is printed for the parser to refuse.
+            return MrzLayouts.For(MrzFormat.TD3) with { LineCount = lineCount, LineLength = length, Fields = [], Checks = [] };
         }
 
         // Visas differ from TD2/TD3 in the fields after column 28 of line 2; the document code says which it is.

@@ -121,8 +121,60 @@ public sealed class MrzImageReader : IDisposable
             }
         }
 
+        best ??= ReadSingleLines(gray, today, straightened);
         return (best ?? MrzImageAttempt.NotFound("no MRZ: no band of 2 or 3 machine-readable lines was found")) with { Text = text };
     }
+
+    /// <summary>Lone lines tried when no band reads: the longest of MRZ-like shape.</summary>
+    private const int MaxSingleLines = 3;
+
+    // No band of two or three lines: a lone line of machine-readable print (a driving licence's), read as printed.
+    private MrzImageAttempt? ReadSingleLines(Mat gray, DateOnly today, bool straightened)
+    {
+        var search = MrzBandFinder.Find(gray, spansWidth: straightened);
+        var lines = new List<MrzTextLine>();
+        foreach (var line in search.Lines.Where(l => l.Length / l.Thickness is >= 20 and <= 60).OrderByDescending(l => l.Length))
+        {
+            if (!lines.Any(l => l.SameAs(line)) && lines.Count < MaxSingleLines)
+            {
+                lines.Add(line);
+            }
+        }
+
+        foreach (var line in lines)
+        {
+            foreach (var upsideDown in new[] { false, true })
+            {
+                var band = new MrzBand([line]);
+                var strips = MrzBandStrips.Cut(gray, band, upsideDown);
+                try
+                {
+                    if (MrzOrientedReader.Read(strips, _glyphs, today) is { } attempt && PlausibleSingle(attempt))
+                    {
+                        return attempt with
+                        {
+                            UpsideDown = upsideDown,
+                            RotationDegrees = upsideDown ? 180 : 0,
+                            Band = Corners(band, upsideDown).ToArray(),
+                            GlyphHeight = attempt.Pitch * band.Thickness / MrzBandStrips.GlyphHeight,
+                        };
+                    }
+                }
+                finally
+                {
+                    strips.ForEach(s => s.Dispose());
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A lone line counts only when it is plainly OCR-B print that opens with a letter: anything less is a printed field.</summary>
+    private static bool PlausibleSingle(MrzImageAttempt attempt) =>
+        attempt.Score >= MinSingleLineScore && attempt.Reading.Lines.Count == 1 && char.IsAsciiLetterUpper(attempt.Reading.Lines[0][0]);
+
+    private const double MinSingleLineScore = 0.9;
 
     /// <summary>A text line of the evidence is at least this many times longer than tall: a word or more, not a mark.</summary>
     private const double TextElongation = 5;

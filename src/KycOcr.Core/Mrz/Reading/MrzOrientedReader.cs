@@ -81,8 +81,36 @@ internal static class MrzOrientedReader
             return [30];
         }
 
+        if (lineCount == 1)
+        {
+            // One line (a driving licence's): read as many cells as it plainly has.
+            int cells = glyphs[0].Count;
+            return cells is >= MinSingleLineCells and <= 48 && Math.Abs(SpannedCells(glyphs[0]) - cells) <= 1 ? [cells] : [];
+        }
+
         double count = MrzLineGeometry.Median(glyphs.Select(g => (double)g.Count));
-        return Math.Abs(count - 36) <= Math.Abs(count - 44) ? [36, 44] : [44, 36];
+        int[] standard = Math.Abs(count - 36) <= Math.Abs(count - 44) ? [36, 44] : [44, 36];
+        // Lines whose glyphs clearly number otherwise (every line the same count, their span agreeing) are read as
+        // printed too, last: a mock-up prints 45.
+        int other = glyphs[0].Count;
+        return other is >= 37 and <= 48 && other != 44 && glyphs.All(g => g.Count == other && Math.Abs(SpannedCells(g) - other) <= 1)
+            ? [.. standard, other]
+            : standard;
+    }
+
+    /// <summary>A lone line of fewer glyphs is a printed field, not machine-readable print.</summary>
+    internal const int MinSingleLineCells = 28;
+
+    // Cells from the first glyph to the last, at the pitch their neighbours keep: a count that merged or broken glyphs do not move.
+    private static double SpannedCells(List<MrzGlyphBox> line)
+    {
+        if (line.Count < 10)
+        {
+            return 0;
+        }
+
+        double pitch = MrzLineGeometry.Median(line.Zip(line.Skip(1), (a, b) => b.CentreX - a.CentreX));
+        return (line[^1].CentreX - line[0].CentreX) / pitch + 1;
     }
 
     private static MrzImageAttempt? ReadAs(List<MrzGrayPixels> pixels, List<List<MrzGlyphBox>> glyphs, int length, OcrBGlyphBank bank, DateOnly today)

@@ -23,7 +23,10 @@ internal sealed class MrzOwnGlyphs
     /// <summary>A candidate's own print must match the cell at least this well to settle it.</summary>
     private const float OwnAgree = 0.92f;
 
-    /// <summary>How much better than the font's version the document's own print of a candidate must match the cell.</summary>
+    /// <summary>
+    /// How much better the document's own print of a candidate must match the cell than the font's version of it, or,
+    /// when both candidates are attested, than the document's print of the other.
+    /// </summary>
     private const float OwnGain = 0.03f;
 
     /// <summary>
@@ -134,7 +137,9 @@ internal sealed class MrzOwnGlyphs
                 // version of it does: on a tiny image an 'H' matches the document's 'M' about as well as the font's.
                 int strongest = Array.IndexOf(own, own.Max());
                 bool likeWithLike = attested.Contains(ranked[0].Char) && attested.Contains(ranked[1].Char);
-                if (own[strongest] < OwnAgree || (!likeWithLike && own[strongest] < cell.Score(attested[strongest]) + OwnGain))
+                double nextOwn = own.Where((_, i) => i != strongest).Select(o => (double)o).DefaultIfEmpty(double.NegativeInfinity).Max();
+                if (own[strongest] < OwnAgree
+                    || (likeWithLike ? own[strongest] < nextOwn + OwnGain : own[strongest] < cell.Score(attested[strongest]) + OwnGain))
                 {
                     continue;
                 }
