@@ -23,6 +23,9 @@ public sealed record MrzImageAttempt(MrzReading Reading, double Score, bool Upsi
     /// <summary>The cells' pitch in the pixels of the strips read (see <see cref="MrzBandStrips"/>).</summary>
     internal double Pitch { get; init; }
 
+    /// <summary>How far the glyphs sat from their cells (the worst line's median, in pitches): fixed-pitch print keeps it small.</summary>
+    internal double CellResidual { get; init; }
+
     /// <summary>Cells read as a character their field does not allow (see <see cref="MrzCellScores.Outside"/>).</summary>
     public int OutsideCells { get; init; }
 

@@ -170,9 +170,13 @@ public sealed class MrzImageReader : IDisposable
         return null;
     }
 
-    /// <summary>A lone line counts only when it is plainly OCR-B print that opens with a letter: anything less is a printed field.</summary>
+    /// <summary>A lone line counts only when it is plainly fixed-pitch OCR-B print that opens with a letter: anything less is a printed field.</summary>
     private static bool PlausibleSingle(MrzImageAttempt attempt) =>
-        attempt.Score >= MinSingleLineScore && attempt.Reading.Lines.Count == 1 && char.IsAsciiLetterUpper(attempt.Reading.Lines[0][0]);
+        attempt.Score >= MinSingleLineScore && attempt.Reading.Lines.Count == 1 && char.IsAsciiLetterUpper(attempt.Reading.Lines[0][0])
+        && attempt.CellResidual <= MaxSingleLineResidual;
+
+    /// <summary>A heading in a proportional typeface has glyphs off a fixed pitch by more than this (in pitches); OCR-B print does not.</summary>
+    private const double MaxSingleLineResidual = 0.06;
 
     private const double MinSingleLineScore = 0.9;
 

@@ -10,6 +10,12 @@ namespace KycOcr.Core.Mrz.Reading;
 /// <param name="BaselineSlope">Baseline change per cell: deskewing leaves a fraction of a degree, pixels at the line's ends.</param>
 internal sealed record MrzLineGeometry(double Left, double Pitch, double Baseline, double BaselineSlope, double TallHeight, int GlyphCount)
 {
+    /// <summary>Median distance of a glyph's centre from its cell's, in pitches: fixed-pitch print keeps it small.</summary>
+    public double Residual { get; init; }
+
+    /// <summary>A fit whose glyphs sit this far from their cells (in pitches) may have taken a stray mark for a glyph.</summary>
+    private const double LooseFit = 0.12;
+
     /// <summary>The line's strip, in whose pixels the geometry is given.</summary>
     public MrzGrayPixels Pixels { get; init; } = null!;
 
@@ -76,9 +82,52 @@ internal sealed record MrzLineGeometry(double Left, double Pitch, double Baselin
             return null;
         }
 
-        double first = glyphs[0].CentreX;
-        double pitch = (glyphs[^1].CentreX - first) / (cells - 1);
+        // The cells may start at the first glyph or the second and end at the last or the one before: a mark beside
+        // the line (an annotation, a speck) is a blob like any glyph. The fit whose glyphs sit closest to their cells wins.
+        var best = FitCells(glyphs, cells, glyphs[0].CentreX, glyphs[^1].CentreX);
+        if (best is null || best.Value.Residual > LooseFit)
+        {
+            // Only a blob unlike the line's glyphs is left out: a glyph too many means the line is longer, not that
+            // it carries a mark.
+            var typical = TallGlyphs(glyphs);
+            double glyphHeight = Median(typical.Select(g => g.Height)), foot = Median(typical.Select(g => g.Bottom));
+            bool Stray(MrzGlyphBox g) => Math.Abs(g.Height - glyphHeight) > 0.25 * glyphHeight || Math.Abs(g.Bottom - foot) > 0.25 * glyphHeight;
+            foreach (var (from, to, dropped) in new[] { (0, glyphs.Count - 2, glyphs[^1]), (1, glyphs.Count - 1, glyphs[0]) })
+            {
+                if (Stray(dropped) && FitCells(glyphs, cells, glyphs[from].CentreX, glyphs[to].CentreX) is { } fit
+                    && (best is null || fit.Residual < best.Value.Residual / 2))
+                {
+                    best = fit;
+                }
+            }
+        }
+
+        if (best is not { } chosen)
+        {
+            return null;
+        }
+
+        var (left, pitch) = (chosen.Left, chosen.Pitch);
+        var residual = chosen.Residual;
+        var tall = TallGlyphs(glyphs);
+        double height = Median(tall.Select(g => g.Height));
+        var (baseline, slope) = FitBaseline(tall, left, pitch);
+        return pitch > 0 ? new MrzLineGeometry(left, pitch, baseline, slope, height, glyphs.Count) { Residual = residual } : null;
+    }
+
+    /// <summary>
+    /// <c>left + i × pitch</c> fitted by least squares to the glyphs, from the cells spanning <paramref name="first"/> to
+    /// <paramref name="last"/>; the residual is the median distance of a glyph to its cell, in pitches.
+    /// </summary>
+    private static (double Left, double Pitch, double Residual)? FitCells(List<MrzGlyphBox> glyphs, int cells, double first, double last)
+    {
+        double pitch = (last - first) / (cells - 1);
         double left = first;
+        if (pitch <= 0)
+        {
+            return null;
+        }
+
         for (int iteration = 0; iteration < 3; iteration++)
         {
             double sx = 0, sy = 0, sxx = 0, sxy = 0;
@@ -104,10 +153,13 @@ internal sealed record MrzLineGeometry(double Left, double Pitch, double Baselin
             left = (sy - pitch * sx) / n;
         }
 
-        var tall = TallGlyphs(glyphs);
-        double height = Median(tall.Select(g => g.Height));
-        var (baseline, slope) = FitBaseline(tall, left, pitch);
-        return pitch > 0 ? new MrzLineGeometry(left, pitch, baseline, slope, height, glyphs.Count) : null;
+        if (pitch <= 0)
+        {
+            return null;
+        }
+
+        double residual = Median(glyphs.Select(g => (g.CentreX - left) / pitch).Where(x => x > -0.5 && x < cells - 0.5).Select(x => Math.Abs(x - Math.Round(x))));
+        return (left, pitch, residual);
     }
 
     // Least squares over the tall glyphs' feet, then again without the worst outliers (a descending stroke, a merged blob).

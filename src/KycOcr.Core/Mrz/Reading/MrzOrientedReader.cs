@@ -149,7 +149,7 @@ internal static class MrzOrientedReader
             finer[order[1]] = (float)(top - spread / 2);
             return finer;
         }, Every);
-        return decoded with { Pitch = pitch };
+        return decoded with { Pitch = pitch, CellResidual = geometry.Max(g => g.Residual) };
     }
 
     // Only the characters each position allows are matched: the decoder ranks no others. The first cell (the
