@@ -112,7 +112,11 @@ public static class SyntheticDocumentGenerator
     public static SyntheticDocumentPhoto SpecimenPhoto(DocumentKind kind, int seed) => Generate(SpecimenSpec(kind, seed));
 
     /// <summary>Just the upright document (BGR, white outside rounded corners), for MRZ-reader tests.</summary>
-    public static FlatDocument RenderFlatDocument(DocumentKind kind, int seed, double pixelsPerMm = FlatPixelsPerMm)
+    /// <param name="printedMrz">
+    /// Lines printed in the MRZ instead of the holder's (a specimen's misprinted check digit, a mock-up's lines of 45,
+    /// a licence's single line); the ground truth is then what is printed.
+    /// </param>
+    public static FlatDocument RenderFlatDocument(DocumentKind kind, int seed, double pixelsPerMm = FlatPixelsPerMm, IReadOnlyList<string>? printedMrz = null)
     {
         if (pixelsPerMm is < 4 or > 64)
         {
@@ -122,6 +126,11 @@ public static class SyntheticDocumentGenerator
         var layout = DocumentLayout.For(kind);
         var holder = HolderDataFactory.Create(seed, kind);
         var mrz = MrzComposer.Compose(kind, holder);
+        if (printedMrz is not null)
+        {
+            mrz = mrz with { Lines = [.. printedMrz] };
+        }
+
         using var document = DocumentRenderer.Render(layout, holder, mrz.Lines, pixelsPerMm, seed);
 
         var image = OverWhite(document.Bgra);

@@ -3,6 +3,7 @@ using KycOcr.Core.Configuration;
 using KycOcr.Core.Extraction;
 using KycOcr.Core.Jobs;
 using KycOcr.Core.Storage;
+using KycOcr.Samples;
 using KycOcr.TestSupport.Hosting;
 using KycOcr.TestSupport.Images;
 using KycOcr.TestSupport.Model;
@@ -102,6 +103,32 @@ public sealed class ReadDocumentOrchestrationTests(AzuriteFixture azurite) : IAs
         Assert.Contains("blurry", outcome.Error.Error);
         var checks = outcome.Error.Checks!.Value.EnumerateArray().ToArray();
         Assert.Contains(checks, c => c.GetProperty("name").GetString() == "blur" && !c.GetProperty("passed").GetBoolean());
+        Assert.All(checks, c => Assert.True(c.GetProperty("blocking").GetBoolean()));
+        // What was learnt goes back too: the whole report (the client shows every check) and no MRZ, none being legible.
+        Assert.False(outcome.Error.Quality!.Value.GetProperty("accepted").GetBoolean());
+        Assert.Equal(8, outcome.Error.Quality.Value.GetProperty("checks").GetArrayLength());
+        Assert.Null(outcome.Error.Mrz);
+        Assert.Empty(_model.Requests);
+        await AssertNoBlobsLeftAsync(host, taskId);
+    }
+
+    [Fact]
+    public async Task A_misprinted_mrz_is_refused_with_the_reading_as_printed_and_the_quality_report()
+    {
+        await using var host = await StartHostAsync(("EXTRACTOR", "offline"));
+        using var genuine = SyntheticDocumentGenerator.RenderFlatDocument(DocumentKind.IdCardTd1, 92);
+        var printed = genuine.Truth.MrzLines.ToArray();
+        printed[1] = printed[1][..29] + (char)('0' + (printed[1][29] - '0' + 1) % 10);
+        using var misprinted = SyntheticDocumentGenerator.RenderFlatDocument(DocumentKind.IdCardTd1, 92, printedMrz: printed);
+
+        var (taskId, outcome) = await RunJobAsync(host, misprinted.Encode());
+
+        Assert.Equal(JobStatus.Rejected, outcome.Status);
+        Assert.Equal(ExtractionErrorCodes.MrzInvalid, outcome.Error!.Code);
+        var mrz = outcome.Error.Mrz!.Value;
+        Assert.Equal(printed, mrz.GetProperty("lines").EnumerateArray().Select(l => l.GetString()));
+        Assert.False(mrz.GetProperty("checks").GetProperty("composite").GetBoolean());
+        Assert.True(outcome.Error.Quality!.Value.GetProperty("accepted").GetBoolean());
         Assert.Empty(_model.Requests);
         await AssertNoBlobsLeftAsync(host, taskId);
     }

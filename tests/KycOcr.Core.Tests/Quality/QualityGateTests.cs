@@ -70,7 +70,7 @@ public sealed class QualityGateTests(ITestOutputHelper output)
     [Fact]
     public void Overrides_replace_single_thresholds_of_the_preset()
     {
-        var lenient = Preprocessor(new QualityOptions { MinBlurScore = 1, MinEdgeDensity = 0, MinContrast = 0 }).Prepare(DocumentPhotos.Blurry());
+        var lenient = Preprocessor(new QualityOptions { MinBlurScore = 1, MinEdgeDensity = 0, MinContrast = 0, MinTextHeight = 0, RequireDocument = false }).Prepare(DocumentPhotos.Blurry());
         var strict = new QualityOptions { Strictness = "hard", MinTextHeight = 50 }.Thresholds();
 
         Assert.Null(lenient.Rejection);
@@ -93,6 +93,66 @@ public sealed class QualityGateTests(ITestOutputHelper output)
 
         // The original's full-resolution Laplacian differs by an order of magnitude between these sizes.
         Assert.True(scores.Max() / scores.Min() < 3, string.Join(", ", scores));
+    }
+
+    [Fact]
+    public void A_scan_without_background_is_the_document_its_print_shows()
+    {
+        using var flat = SyntheticDocumentGenerator.RenderFlatDocument(DocumentKind.IdCardTd1, 93);
+
+        using var outcome = JobPreprocessing.Gate(QualityPresets.MediumThresholds).Process(flat.Encode(), 50_000_000, 1024);
+
+        Assert.True(outcome.Report.Accepted);
+        Assert.True(outcome.Report.Document.Found);
+        Assert.Equal(1, outcome.Report.Document.Coverage);
+        Assert.Equal(new Point2d(flat.Image.Cols - 1, flat.Image.Rows - 1), outcome.Report.Document.Corners[2]);
+        Assert.True(outcome.Mrz.Reading.Valid);
+    }
+
+    [Fact]
+    public void A_frame_of_bare_table_has_no_document()
+    {
+        var spec = SyntheticDocumentGenerator.SpecimenSpec(DocumentKind.IdCardTd1, 94) with { Background = BackgroundKind.NoisyTexture };
+        using var table = SyntheticDocumentGenerator.RenderBackground(spec);
+
+        using var outcome = JobPreprocessing.Gate(QualityPresets.MediumThresholds).Process(table.ImEncode(".jpg"), 50_000_000, 1024);
+
+        Assert.False(outcome.Report.Accepted);
+        Assert.False(outcome.Report.Document.Found);
+        Assert.Contains(outcome.Report.Blocking, c => c.Name == QualityCheckNames.Document);
+        Assert.False(outcome.Mrz.Reading.Found);
+    }
+
+    [Fact]
+    public void A_clearly_read_mrz_overrules_the_photos_measures()
+    {
+        // Blurred past the blur limit, yet the MRZ still reads with every check digit valid.
+        var photo = SyntheticDocumentGenerator.Generate(
+            SyntheticDocumentGenerator.SpecimenSpec(DocumentKind.PassportTd3, 11) with { Degradations = new Degradations { GaussianBlurSigma = 1.8 } });
+
+        using var outcome = JobPreprocessing.Gate(QualityPresets.MediumThresholds).Process(photo.Bytes, 50_000_000, 1024);
+
+        Assert.True(outcome.Mrz.Reading.Valid);
+        Assert.True(outcome.Report.Accepted);
+        var blur = outcome.Report.Checks.Single(c => c.Name == QualityCheckNames.Blur);
+        Assert.False(blur.Passed);
+        Assert.False(blur.Blocking);
+    }
+
+    [Fact]
+    public void Resolution_is_the_height_of_the_print_not_the_size_of_the_image()
+    {
+        // The same document at two sizes in the same frame: the text height follows the document, the frame does not matter.
+        var near = SyntheticDocumentGenerator.Generate(new DocumentPhotoSpec { Seed = 95, FrameWidth = 1600, FrameHeight = 1200, Coverage = 0.6 });
+        var far = SyntheticDocumentGenerator.Generate(new DocumentPhotoSpec { Seed = 95, FrameWidth = 1600, FrameHeight = 1200, Coverage = 0.15 });
+        var gate = JobPreprocessing.Gate(QualityPresets.MediumThresholds);
+
+        using var nearOutcome = gate.Process(near.Bytes, 50_000_000, 1024);
+        using var farOutcome = gate.Process(far.Bytes, 50_000_000, 1024);
+        double Height(QualityOutcome o) => o.Report.Checks.Single(c => c.Name == QualityCheckNames.Resolution).Score;
+
+        Assert.InRange(Height(nearOutcome) / Height(farOutcome), 1.6, 2.4); // √(0.6 / 0.15) = 2
+        Assert.InRange(Height(nearOutcome), 10, 60);
     }
 
     [Fact]

@@ -12,10 +12,14 @@ public sealed record RealDocumentSet(string Folder, IReadOnlyList<RealDocument> 
 {
     private static readonly string[] _imageExtensions = [".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".bmp"];
 
-    /// <summary><c>../shared/real-documents</c> beside the repository, when this machine has it.</summary>
+    /// <summary>Names the real-document folder when it is not <c>../shared/real-documents</c> beside the repository.</summary>
+    public const string FolderVariable = "KYCOCR_REAL_DOCUMENTS";
+
+    /// <summary><c>../shared/real-documents</c> beside the repository (or <see cref="FolderVariable"/>), when this machine has it.</summary>
     public static string? SharedFolder()
     {
-        var folder = Path.GetFullPath(Path.Combine(RepositoryPaths.Root, "..", "shared", "real-documents"));
+        var named = Environment.GetEnvironmentVariable(FolderVariable);
+        var folder = Path.GetFullPath(string.IsNullOrWhiteSpace(named) ? Path.Combine(RepositoryPaths.Root, "..", "shared", "real-documents") : named);
         return Directory.Exists(folder) ? folder : null;
     }
 

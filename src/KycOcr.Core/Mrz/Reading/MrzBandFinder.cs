@@ -121,6 +121,7 @@ internal static class MrzBandFinder
     {
         using var ink = Ink(level, BlackHatSide);
         RemoveRules(ink);
+        var glyphs = GlyphLike(ink);
         using var smeared = new Mat();
         using var kernel = Cv2.GetStructuringElement(MorphShapes.Rect, new Size(SmearWidth, 1));
         Cv2.MorphologyEx(ink, smeared, MorphTypes.Close, kernel);
@@ -164,11 +165,34 @@ internal static class MrzBandFinder
 
             if (CrossSections(mask, level.Cols, level.Rows, centroid, angle, first, last) is { } line)
             {
-                lines.Add(line);
+                lines.Add(line with { Glyphs = glyphs.Count(g => line.HoldsGlyph(g)) });
             }
         }
 
         return lines;
+    }
+
+    /// <summary>
+    /// The ink's separate marks, as boxes: a line of print is a row of them about its height; a streak of wood grain
+    /// or brushed metal smears into a line too, but as one long mark.
+    /// </summary>
+    private static List<Rect> GlyphLike(Mat ink)
+    {
+        using var labels = new Mat();
+        using var stats = new Mat();
+        using var centroids = new Mat();
+        int count = Cv2.ConnectedComponentsWithStats(ink, labels, stats, centroids, PixelConnectivity.Connectivity8);
+        var marks = new List<Rect>(count);
+        for (int i = 1; i < count; i++)
+        {
+            var box = new Rect(stats.At<int>(i, 0), stats.At<int>(i, 1), stats.At<int>(i, 2), stats.At<int>(i, 3));
+            if (box.Height >= MinThickness / 2 && box.Height <= MaxThickness * 1.5)
+            {
+                marks.Add(box);
+            }
+        }
+
+        return marks;
     }
 
     /// <summary>
@@ -348,7 +372,35 @@ internal static class MrzBandFinder
 /// <summary>A line of text: its centre, principal-axis angle (degrees, y down), length and thickness, in image pixels.</summary>
 internal sealed record MrzTextLine(Point2d Centre, double AngleDegrees, double Length, double Thickness)
 {
-    public MrzTextLine Scaled(double factor) => new(new Point2d(Centre.X * factor, Centre.Y * factor), AngleDegrees, Length * factor, Thickness * factor);
+    /// <summary>Separate marks about as tall as the line and no wider than a few glyphs, centred on it.</summary>
+    public int Glyphs { get; init; }
+
+    /// <summary>Holds separate marks in step with its length: print, not a streak of texture.</summary>
+    public bool IsPrint => Glyphs >= MinGlyphsPerThickness * Length / Thickness;
+
+    /// <summary>
+    /// OCR-B's pitch is about 0.7 of its height, so a line of L/T thicknesses holds some 1.4 L/T glyphs; spaces,
+    /// glyphs that touch and marks lost to the threshold leave fewer, but not this few.
+    /// </summary>
+    private const double MinGlyphsPerThickness = 0.35;
+
+    public MrzTextLine Scaled(double factor) =>
+        new(new Point2d(Centre.X * factor, Centre.Y * factor), AngleDegrees, Length * factor, Thickness * factor) { Glyphs = Glyphs };
+
+    /// <summary>A mark (in the line's pixels) about the line's height, at most two of its thicknesses wide, centred on it.</summary>
+    public bool HoldsGlyph(Rect mark)
+    {
+        if (mark.Height < 0.4 * Thickness || mark.Height > 1.4 * Thickness || mark.Width > 2 * Thickness)
+        {
+            return false;
+        }
+
+        double radians = AngleDegrees * Math.PI / 180;
+        double dx = mark.X + mark.Width / 2.0 - Centre.X, dy = mark.Y + mark.Height / 2.0 - Centre.Y;
+        double along = dx * Math.Cos(radians) + dy * Math.Sin(radians);
+        double across = -dx * Math.Sin(radians) + dy * Math.Cos(radians);
+        return Math.Abs(along) <= Length / 2 && Math.Abs(across) <= 0.5 * Thickness;
+    }
 
     /// <summary>The corners of the line's box, in its pixels.</summary>
     public IEnumerable<Point2d> Outline()

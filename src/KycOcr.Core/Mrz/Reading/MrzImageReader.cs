@@ -187,7 +187,7 @@ public sealed class MrzImageReader : IDisposable
     {
         // The pyramid sees a line at one or two levels: count each once.
         var lines = new List<MrzTextLine>();
-        foreach (var line in search.Lines.Where(l => l.Length >= TextElongation * l.Thickness))
+        foreach (var line in search.Lines.Where(l => l.Length >= TextElongation * l.Thickness && l.IsPrint))
         {
             if (!lines.Any(l => l.SameAs(line)))
             {

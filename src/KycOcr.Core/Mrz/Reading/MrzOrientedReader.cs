@@ -16,8 +16,6 @@ internal static class MrzOrientedReader
 
     private static readonly double[] _blurs = [0.6, 1.0, 1.4];
 
-    /// <summary>Cells the size and softness are tuned on.</summary>
-    private const int SampleCells = 10;
 
     /// <summary>Glyph heights tried first, as shares of the measured one; then the best ± <see cref="HeightStep"/>.</summary>
     private static readonly double[] _coarseHeights = [0.86, 0.94, 1.02, 1.10];
@@ -128,9 +126,9 @@ internal static class MrzOrientedReader
 
         double pitch = geometry.Average(g => g.Pitch);
         double tall = geometry.Max(g => g.TallHeight);
-        var (style, sample) = BestStyle(bank, geometry, pitch, tall);
+        var style = BestStyle(bank, geometry, length, pitch, tall);
         var set = bank.For(style, pitch);
-        var scores = ScoreCells(set, geometry, length, sample);
+        var scores = ScoreCells(set, geometry, length);
         MrzCellScores Every(int line, int column) =>
             MrzGlyphMatcher.Score(geometry[line].Pixels, set, geometry[line].CellCentre(column), geometry[line].BaselineAt(column));
         var layout = MrzCellDecoder.LayoutFor(geometry.Count, length, scores[0][0]);
@@ -154,11 +152,10 @@ internal static class MrzOrientedReader
 
     // Only the characters each position allows are matched: the decoder ranks no others. The first cell (the
     // document code) is matched against every glyph, as it says the layout (a visa or not).
-    private static MrzCellScores[][] ScoreCells(GlyphSet set, List<MrzLineGeometry> geometry, int length, MrzCellScores[] sample)
+    private static MrzCellScores[][] ScoreCells(GlyphSet set, List<MrzLineGeometry> geometry, int length)
     {
         var documentCode = MrzGlyphMatcher.Score(geometry[0].Pixels, set, geometry[0].CellCentre(0), geometry[0].BaselineAt(0));
         var layout = MrzCellDecoder.LayoutFor(geometry.Count, length, documentCode);
-        var sampleLine = SampleLine(geometry);
         var scores = new MrzCellScores[geometry.Count][];
         for (int line = 0; line < geometry.Count; line++)
         {
@@ -166,9 +163,7 @@ internal static class MrzOrientedReader
             scores[line] = new MrzCellScores[length];
             for (int column = 0; column < length; column++)
             {
-                // The sample line's first cells were scored with this very set while choosing it.
-                scores[line][column] = ReferenceEquals(g, sampleLine) && column < sample.Length ? sample[column]
-                    : line == 0 && column == 0 ? documentCode
+                scores[line][column] = line == 0 && column == 0 ? documentCode
                     : MrzGlyphMatcher.Score(g.Pixels, set, g.CellCentre(column), g.BaselineAt(column), MrzPositionAlphabet.For(layout, line, column));
             }
         }
@@ -178,21 +173,25 @@ internal static class MrzOrientedReader
 
     // The binarised glyph height is only an estimate (blur widens, thresholds thin), printers cut OCR-B narrower or
     // heavier than the font file, and print, optics and JPEG soften the glyphs by an unknown amount: try nearby
-    // sizes, then widths, weights and softnesses, on the first cells of a line that holds digits (document number
-    // and dates: TD1's line 2, the last line otherwise). Each step keeps what matched best.
-    private static (GlyphStyle Style, MrzCellScores[] Sample) BestStyle(OcrBGlyphBank bank, List<MrzLineGeometry> geometry, double pitch, double tall)
+    // sizes, then widths, weights and softnesses, on cells known to hold digits (the dates: the templates' height is
+    // a digit's, and a document number of letters would set it to a capital's). Each step keeps what matched best.
+    private static GlyphStyle BestStyle(OcrBGlyphBank bank, List<MrzLineGeometry> geometry, int length, double pitch, double tall)
     {
-        var line = SampleLine(geometry);
+        var (cells, alphabet) = SampleCells(geometry.Count, length);
         var best = new GlyphStyle(tall * _coarseHeights[0], DefaultBlur);
-        // Which glyph a cell shows hardly depends on the style: after a first look at every glyph, each sample cell
-        // is matched against its few best only, while the style is tuned.
-        var first = MrzGlyphMatcher.ScoreLine(line.Pixels, bank.For(best, pitch), line, 0, SampleCells);
-        var shortlist = first.Select(c => new string(c.Ranked(OcrBGlyphBank.Alphabet).Take(StyleCandidates).Select(r => r.Char).ToArray())).ToArray();
+        MrzCellScores ScoreAt((int Line, int Column) cell, GlyphSet set, string allowed) =>
+            MrzGlyphMatcher.Score(geometry[cell.Line].Pixels, set, geometry[cell.Line].CellCentre(cell.Column), geometry[cell.Line].BaselineAt(cell.Column), allowed);
+
+        // Which glyph a cell shows hardly depends on the style: after a first look, each sample cell is matched
+        // against its few best only, while the style is tuned.
+        var firstSet = bank.For(best, pitch);
+        var first = cells.Select(c => ScoreAt(c, firstSet, alphabet)).ToArray();
+        var shortlist = first.Select(c => new string(c.Ranked(alphabet).Take(StyleCandidates).Select(r => r.Char).ToArray())).ToArray();
         double bestScore = first.Average(c => c.Best);
         void Try(GlyphStyle style)
         {
             var set = bank.For(style, pitch);
-            double score = shortlist.Select((allowed, i) => MrzGlyphMatcher.Score(line.Pixels, set, line.CellCentre(i), line.BaselineAt(i), allowed).Best).Average();
+            double score = cells.Select((cell, i) => ScoreAt(cell, set, shortlist[i]).Best).Average();
             if (score > bestScore)
             {
                 (bestScore, best) = (score, style);
@@ -225,8 +224,24 @@ internal static class MrzOrientedReader
             Try(weighted with { Blur = blur });
         }
 
-        return (best, MrzGlyphMatcher.ScoreLine(line.Pixels, bank.For(best, pitch), line, 0, SampleCells));
+        return best;
     }
+
+    /// <summary>The cells the style is tuned on: the dates where the format says where they are, with the digits; else a line's first cells.</summary>
+    private static ((int Line, int Column)[] Cells, string Alphabet) SampleCells(int lineCount, int length)
+    {
+        static IEnumerable<(int, int)> Run(int line, int start, int count) => Enumerable.Range(start, count).Select(c => (line, c));
+        const string digits = "0123456789";
+        return (lineCount, length) switch
+        {
+            (3, 30) => ([.. Run(1, 0, 6), .. Run(1, 8, 6)], digits),
+            (2, 36 or 44) => ([.. Run(1, 13, 6), .. Run(1, 21, 6)], digits),
+            _ => ([.. Run(lineCount - 1, 0, Math.Min(FirstCells, length))], OcrBGlyphBank.Alphabet),
+        };
+    }
+
+    /// <summary>Cells of a line of unknown layout the style is tuned on.</summary>
+    private const int FirstCells = 10;
 
     /// <summary>Glyphs per sample cell matched while the style is tuned.</summary>
     private const int StyleCandidates = 3;
@@ -237,5 +252,4 @@ internal static class MrzOrientedReader
     /// <summary>Extra stroke weights tried, as shares of the glyph height.</summary>
     private static readonly double[] _weights = [0.04, 0.08];
 
-    private static MrzLineGeometry SampleLine(List<MrzLineGeometry> geometry) => geometry.Count == 3 ? geometry[1] : geometry[^1];
 }

@@ -30,6 +30,14 @@ internal sealed class MrzOwnGlyphs
     private const float OwnGain = 0.03f;
 
     /// <summary>
+    /// Where the font already matches a cell almost perfectly no print can gain <see cref="OwnGain"/>: the document's
+    /// own print must then close this share of what the font leaves unexplained.
+    /// </summary>
+    private const float GapClosed = 0.6f;
+
+    private static float GainOver(float fontScore) => Math.Min(OwnGain, GapClosed * (1 - fontScore));
+
+    /// <summary>
     /// What a candidate the document never printed plainly loses against one it did: the font's match of it is the
     /// weaker evidence, since the font and this printer disagree on the look-alikes that need settling.
     /// </summary>
@@ -139,7 +147,7 @@ internal sealed class MrzOwnGlyphs
                 bool likeWithLike = attested.Contains(ranked[0].Char) && attested.Contains(ranked[1].Char);
                 double nextOwn = own.Where((_, i) => i != strongest).Select(o => (double)o).DefaultIfEmpty(double.NegativeInfinity).Max();
                 if (own[strongest] < OwnAgree
-                    || (likeWithLike ? own[strongest] < nextOwn + OwnGain : own[strongest] < cell.Score(attested[strongest]) + OwnGain))
+                    || (likeWithLike ? own[strongest] < nextOwn + OwnGain : own[strongest] < cell.Score(attested[strongest]) + GainOver(cell.Score(attested[strongest]))))
                 {
                     continue;
                 }
