@@ -11,4 +11,10 @@ public enum BackgroundKind
 
     /// <summary>Clutter: random shapes, lines, paper sheets and scribbles.</summary>
     Busy,
+
+    /// <summary>Floor tiles: a grid of light grout lines, each tile a shade of its own, at an angle to the frame.</summary>
+    Tiles,
+
+    /// <summary>A striped tablecloth: wide bands of two colours with sharp edges, at an angle to the frame.</summary>
+    Stripes,
 }

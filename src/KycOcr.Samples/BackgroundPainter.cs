@@ -24,7 +24,7 @@ internal static class BackgroundPainter
         // fine-grained noise that survives a linear upscale, and 12 MP float work is slow.
         var half = new Size(Math.Max(2, (frame.Width + 1) / 2), Math.Max(2, (frame.Height + 1) / 2));
         using var shade = SmoothField(half, rng, 4, 3, 0.07);
-        if (kind != BackgroundKind.Plain)
+        if (kind is BackgroundKind.NoisyTexture or BackgroundKind.Busy)
         {
             AddTexture(shade, half, rng, ref cvRng);
         }
@@ -41,9 +41,17 @@ internal static class BackgroundPainter
         try
         {
             Cv2.Resize(halfScene, scene, frame, 0, 0, InterpolationFlags.Linear);
-            if (kind == BackgroundKind.Busy)
+            switch (kind)
             {
-                DrawClutter(scene, rng);
+                case BackgroundKind.Busy:
+                    DrawClutter(scene, rng);
+                    break;
+                case BackgroundKind.Tiles:
+                    DrawTiles(scene, rng, colour);
+                    break;
+                case BackgroundKind.Stripes:
+                    DrawStripes(scene, rng, colour);
+                    break;
             }
 
             return scene;
@@ -157,6 +165,110 @@ internal static class BackgroundPainter
                     Cv2.PutText(scene, new string(letters), centre, HersheyFonts.HersheySimplex, unit * rng.Uniform(0.001, 0.004), colour, thickness, LineTypes.AntiAlias);
                     break;
                 }
+            }
+        }
+    }
+
+    // Straight, long, regular edges over the whole frame: what a detector that looks for a quadrilateral must not take
+    // for a document, nor let pull a document's side out to it.
+    private static void DrawTiles(Mat scene, Random rng, Scalar colour)
+    {
+        double unit = Math.Min(scene.Cols, scene.Rows);
+        double side = unit * rng.Uniform(0.12, 0.28);
+        int grout = Math.Max(2, (int)Math.Round(unit * rng.Uniform(0.004, 0.009)));
+        var grid = new Grid(scene.Size(), rng.Uniform(-25, 25), side, rng.Uniform(0, side), rng.Uniform(0, side));
+        foreach (var tile in grid.Cells(side))
+        {
+            // Each tile a little lighter or darker than the next, as glazes and wear make them.
+            double gain = rng.Uniform(0.9, 1.1);
+            var box = Cv2.BoundingRect(tile) & new Rect(0, 0, scene.Cols, scene.Rows);
+            if (box.Width <= 0 || box.Height <= 0)
+            {
+                continue;
+            }
+
+            using var mask = new Mat(box.Size, MatType.CV_8UC1, Scalar.All(0));
+            Cv2.FillConvexPoly(mask, tile.Select(p => new Point(p.X - box.X, p.Y - box.Y)).ToArray(), Scalar.All(255));
+            using var region = new Mat(scene, box);
+            using var shaded = new Mat();
+            region.ConvertTo(shaded, -1, gain);
+            shaded.CopyTo(region, mask);
+        }
+
+        // Light grout between dark tiles, grey grout between light ones.
+        bool lightTiles = (colour.Val0 + colour.Val1 + colour.Val2) / 3 > 140;
+        int grey = lightTiles ? rng.Next(70, 120) : rng.Next(200, 246);
+        var groutColour = new Scalar(grey - rng.Next(0, 12), grey, grey + rng.Next(0, 6));
+        foreach (var (from, to) in grid.Lines())
+        {
+            Cv2.Line(scene, from, to, groutColour, grout, LineTypes.AntiAlias);
+        }
+    }
+
+    private static void DrawStripes(Mat scene, Random rng, Scalar colour)
+    {
+        double unit = Math.Min(scene.Cols, scene.Rows);
+        double width = unit * rng.Uniform(0.03, 0.12);
+        // The second colour far from the first: a white, red or dark band on the table's colour.
+        Scalar[] seconds = [new(236, 238, 240), new(40, 40, 170), new(120, 60, 30), new(30, 30, 34)];
+        var second = rng.Pick(seconds);
+        var grid = new Grid(scene.Size(), rng.Uniform(-40, 40), width, rng.Uniform(0, 2 * width), 0);
+        foreach (var band in grid.Bands(2 * width))
+        {
+            Cv2.FillConvexPoly(scene, band, second, LineTypes.AntiAlias);
+        }
+    }
+
+    /// <summary>Lines at an angle across a frame, a fixed spacing apart (and, for tiles, the lines across them).</summary>
+    private sealed record Grid(Size Frame, double AngleDegrees, double Spacing, double OffsetAlong, double OffsetAcross)
+    {
+        private double Reach => Math.Sqrt(Frame.Width * (double)Frame.Width + Frame.Height * (double)Frame.Height);
+
+        private Point At(double u, double v)
+        {
+            double radians = AngleDegrees * Math.PI / 180;
+            double cx = Frame.Width / 2.0, cy = Frame.Height / 2.0;
+            return new Point((int)Math.Round(cx + u * Math.Cos(radians) - v * Math.Sin(radians)), (int)Math.Round(cy + u * Math.Sin(radians) + v * Math.Cos(radians)));
+        }
+
+        private IEnumerable<double> Steps(double offset, double spacing)
+        {
+            for (double t = -Reach / 2 + offset % spacing; t <= Reach / 2; t += spacing)
+            {
+                yield return t;
+            }
+        }
+
+        public IEnumerable<(Point From, Point To)> Lines()
+        {
+            foreach (var v in Steps(OffsetAcross, Spacing))
+            {
+                yield return (At(-Reach / 2, v), At(Reach / 2, v));
+            }
+
+            foreach (var u in Steps(OffsetAlong, Spacing))
+            {
+                yield return (At(u, -Reach / 2), At(u, Reach / 2));
+            }
+        }
+
+        public IEnumerable<Point[]> Cells(double side)
+        {
+            foreach (var u in Steps(OffsetAlong, side))
+            {
+                foreach (var v in Steps(OffsetAcross, side))
+                {
+                    yield return [At(u, v), At(u + side, v), At(u + side, v + side), At(u, v + side)];
+                }
+            }
+        }
+
+        /// <summary>Bands half of <paramref name="period"/> wide, one per period, across the whole frame.</summary>
+        public IEnumerable<Point[]> Bands(double period)
+        {
+            foreach (var v in Steps(OffsetAlong, period))
+            {
+                yield return [At(-Reach / 2, v), At(Reach / 2, v), At(Reach / 2, v + period / 2), At(-Reach / 2, v + period / 2)];
             }
         }
     }

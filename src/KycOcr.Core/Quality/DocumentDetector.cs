@@ -221,8 +221,8 @@ public static class DocumentDetector
             if (SideFit.SnapQuad(ordered, edges, reach) is { } snapped && Cv2.IsContourConvex(snapped.Quad.Select(p => new Point2f((float)p.X, (float)p.Y))))
                 ordered = Order(snapped.Quad);
             var backing = alreadyBacked ? 1 : Backing(ordered, edges);
-            var (ends, overshoot) = SideFit.CornerEvidence(ordered, edges);
-            cache[key] = e = new Evidence(ordered, backing, ends, overshoot);
+            var (ends, overshoot, lattice) = SideFit.CornerEvidence(ordered, edges);
+            cache[key] = e = new Evidence(ordered, lattice ? 0 : backing, ends, overshoot);
         }
         return new Candidate(e.Quad, prior * e.Backing * e.Ends * e.Ends * (1 - 0.5 * e.Overshoot));
     }
@@ -248,7 +248,7 @@ public static class DocumentDetector
             if (LineQuads.SideSupport(quad[i], quad[(i + 1) % 4], edges) < UnmistakableSupport)
                 return false;
         }
-        var (ends, overshoot) = SideFit.CornerEvidence(quad, edges);
+        var (ends, overshoot, _) = SideFit.CornerEvidence(quad, edges);
         if (ends < UnmistakableSupport || overshoot > 0.1)
             return false;
         var longSide = (DocumentDetection.Distance(quad[0], quad[1]) + DocumentDetection.Distance(quad[3], quad[2])) / 2;

@@ -148,6 +148,12 @@ internal static class SideFit
         return new Point2d(p.Point.X + p.Direction.X * t, p.Point.Y + p.Direction.Y * t);
     }
 
+    /// <summary>Backing of both lines beyond a corner that makes it a crossing.</summary>
+    private const double CrossedSupport = 0.25;
+
+    /// <summary>Corners nearer the frame's border than this share of its short side are not judged crossed or clean.</summary>
+    private const double FrameInset = 0.02;
+
     /// <summary>
     /// How well <paramref name="quad"/>'s corners are corners: the mean backing of the sides' eight ends just
     /// past the rounded corners (5–11 % of a side from its corner; an ID-1 card's corner radius is 6 % of its
@@ -155,12 +161,18 @@ internal static class SideFit
     /// the corners of the larger backing of the two sides' lines just beyond them: a side stopped at a
     /// header's inner border leaves its neighbours running on, a streak in a wooden table runs on itself.
     /// </summary>
-    public static (double Ends, double Overshoot) CornerEvidence(Point2d[] quad, EdgeMap edges)
+    /// <remarks>
+    /// Also says whether the quad is a lattice's cell: crossed corners, where both sides' lines run on past the corner
+    /// (as far as the frame shows them), at two corners or at every corner the frame lets it judge. A tiled floor's
+    /// cells are crossed at every corner; a document lying on the tiles at none, since it hides the grout lines that
+    /// meet its sides.
+    /// </remarks>
+    public static (double Ends, double Overshoot, bool Lattice) CornerEvidence(Point2d[] quad, EdgeMap edges)
     {
         double ends = 0;
         int endCount = 0;
-        var beyondStart = new double[4];
-        var beyondFinish = new double[4];
+        var beyondStart = new double?[4];
+        var beyondFinish = new double?[4];
         for (var i = 0; i < 4; i++)
         {
             var a = quad[i];
@@ -173,13 +185,28 @@ internal static class SideFit
                     endCount++;
                 }
             }
-            beyondStart[i] = Support(a, b, -0.03, -0.12, edges) ?? 0;
-            beyondFinish[i] = Support(a, b, 1.03, 1.12, edges) ?? 0;
+            beyondStart[i] = Support(a, b, -0.03, -0.12, edges);
+            beyondFinish[i] = Support(a, b, 1.03, 1.12, edges);
         }
         var over = 0.0;
+        int crossed = 0, clean = 0;
         for (var i = 0; i < 4; i++)
-            over += Math.Max(beyondFinish[(i + 3) % 4], beyondStart[i]);
-        return (endCount == 0 ? 1 : ends / endCount, over / 4);
+        {
+            double?[] runOn = [beyondFinish[(i + 3) % 4], beyondStart[i]];
+            over += runOn.Max(r => r ?? 0);
+            // At or past the frame's border too little is seen to tell; elsewhere a corner is crossed when what the
+            // frame shows of both lines runs on.
+            var inset = FrameInset * Math.Min(edges.Width, edges.Height);
+            var corner = quad[i];
+            if (corner.X < inset || corner.Y < inset || corner.X > edges.Width - 1 - inset || corner.Y > edges.Height - 1 - inset
+                || runOn.All(r => r is null))
+                continue;
+            if (runOn.All(r => r is null or >= CrossedSupport))
+                crossed++;
+            else
+                clean++;
+        }
+        return (endCount == 0 ? 1 : ends / endCount, over / 4, crossed >= 2 || (crossed == 1 && clean == 0));
     }
 
     /// <summary>
