@@ -23,7 +23,10 @@ public sealed class ReadDocumentOrchestration : TaskOrchestrator<JobRequest, Job
             context.CurrentUtcDateTime.AddMilliseconds(job.Policy.DeadlineMs), deadlineCancellation.Token);
 
         JobOutcome outcome;
-        var stages = RunStagesAsync(context, job);
+        context.SetCustomStatus(JobStage.Preprocessing);
+        var preprocessing = context.CallActivityAsync<PreprocessOutcome>(
+            nameof(PreprocessActivity), new PreprocessInput(job.TaskId, job.UploadBlobName));
+        var stages = RunStagesAsync(context, job, preprocessing);
         if (await Task.WhenAny(stages, deadline) == stages)
         {
             deadlineCancellation.Cancel();
@@ -34,6 +37,9 @@ public sealed class ReadDocumentOrchestration : TaskOrchestrator<JobRequest, Job
             logger.LogWarning("Job {TaskId} passed its deadline of {DeadlineMs} ms", job.TaskId, job.Policy.DeadlineMs);
             outcome = JobOutcome.Failed(new ApiError(
                 "The document could not be read in the time allowed. Submit it again later.", ErrorCodes.DeadlineExceeded));
+            // Preprocessing stores the image it prepares: cleaning up before it ends would leave that image behind.
+            // It runs locally and ends in seconds; the model call, which may hang, stores nothing.
+            await Task.WhenAny(preprocessing);
         }
 
         if (job.InboxBlobName is not null)
@@ -66,11 +72,9 @@ public sealed class ReadDocumentOrchestration : TaskOrchestrator<JobRequest, Job
         }
     }
 
-    private static async Task<JobOutcome> RunStagesAsync(TaskOrchestrationContext context, JobRequest job)
+    private static async Task<JobOutcome> RunStagesAsync(TaskOrchestrationContext context, JobRequest job, Task<PreprocessOutcome> preprocessing)
     {
-        context.SetCustomStatus(JobStage.Preprocessing);
-        var prepared = await context.CallActivityAsync<PreprocessOutcome>(
-            nameof(PreprocessActivity), new PreprocessInput(job.TaskId, job.UploadBlobName));
+        var prepared = await preprocessing;
         if (prepared.Rejection is { } rejection)
             return JobOutcome.Rejected(rejection);
 

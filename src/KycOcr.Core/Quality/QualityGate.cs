@@ -76,6 +76,20 @@ public sealed class QualityGate(QualityThresholds thresholds, MrzImageReader mrz
             var swapped = (analysis.Width > analysis.Height) != (header.Width > header.Height) && header.Width != header.Height;
             var original = swapped ? new Size(header.Height!.Value, header.Width!.Value) : new Size(header.Width!.Value, header.Height!.Value);
             var toOriginal = (double)original.Width / analysis.Width;
+            // A scan, a crop or a web image is read whole first, at its own pixels: an MRZ that reads valid across
+            // the frame's width says the frame is the document, and the outline search (the gate's largest cost,
+            // and largest on a page of print) is spared. A larger photo is searched for its outline first.
+            if (Math.Max(original.Width, original.Height) <= MrzSourceSide)
+            {
+                var frame = ReadFrame(original, DecodeAt, today);
+                if (frame.Reading.Valid && SpansFrame(frame, original))
+                    return Conclude(DocumentDetection.None, frame, original, DecodeAt, maxSide);
+                // Else the straightened document is read as for a photo: its pixels are the better (a photo's
+                // frame has read a confident P for an F that no check digit catches, where the document read true).
+                var found = DocumentDetector.Detect(analysis).Scaled(toOriginal);
+                return Conclude(found, ReadMrz(found, original, DecodeAt, today, frame), original, DecodeAt, maxSide);
+            }
+
             var detection = DocumentDetector.Detect(analysis).Scaled(toOriginal);
             var mrz = ReadMrz(detection, original, DecodeAt, today);
             return Conclude(detection, mrz, original, DecodeAt, maxSide);
@@ -108,7 +122,8 @@ public sealed class QualityGate(QualityThresholds thresholds, MrzImageReader mrz
     /// and rotation gone), then, unless that reads valid, the whole frame (a scan without an outline, or an outline
     /// that is not the document's). Valid wins, then found, then the better match. In the original's pixels.
     /// </summary>
-    private MrzImageAttempt ReadMrz(DocumentDetection detection, Size original, Func<int, Mat> decodeAt, DateOnly? today)
+    /// <param name="frameRead">The whole frame's reading, when it was taken already.</param>
+    private MrzImageAttempt ReadMrz(DocumentDetection detection, Size original, Func<int, Mat> decodeAt, DateOnly? today, MrzImageAttempt? frameRead = null)
     {
         var date = today ?? DateOnly.FromDateTime(DateTime.UtcNow);
         MrzImageAttempt? onDocument = null;
@@ -122,14 +137,29 @@ public sealed class QualityGate(QualityThresholds thresholds, MrzImageReader mrz
                 return onDocument;
         }
 
-        var frame = decodeAt(Reduction(Math.Max(original.Width, original.Height), MrzSourceSide));
-        var whole = _mrzReader.ReadDetailed(frame, date).Scaled((double)original.Width / frame.Width);
+        var whole = frameRead ?? ReadFrame(original, decodeAt, today);
         if (onDocument is null || whole.Reading.Valid)
             return whole;
         var better = onDocument.Reading.Found != whole.Reading.Found ? (onDocument.Reading.Found ? onDocument : whole)
             : onDocument.Score >= whole.Score ? onDocument : whole;
         // The frame's print is the text evidence either way.
         return better with { Text = whole.Text };
+    }
+
+    /// <summary>The whole frame's MRZ, from a decode at least <see cref="MrzSourceSide"/> long, in the original's pixels.</summary>
+    private MrzImageAttempt ReadFrame(Size original, Func<int, Mat> decodeAt, DateOnly? today)
+    {
+        var frame = decodeAt(Reduction(Math.Max(original.Width, original.Height), MrzSourceSide));
+        return _mrzReader.ReadDetailed(frame, today ?? DateOnly.FromDateTime(DateTime.UtcNow)).Scaled((double)original.Width / frame.Width);
+    }
+
+    /// <summary>An MRZ runs across 90 % of its document's width: across this share of the frame, the frame is the document.</summary>
+    private const double SpanningZoneShare = 0.75;
+
+    private static bool SpansFrame(MrzImageAttempt mrz, Size frame)
+    {
+        var across = mrz.RotationDegrees is 90 or 270 ? frame.Height : frame.Width;
+        return mrz.Band.Count == 4 && mrz.Band[0].DistanceTo(mrz.Band[1]) >= SpanningZoneShare * across;
     }
 
     // A reading of the straightened document, back in the original's pixels.

@@ -99,6 +99,11 @@ public sealed class BlobJobStore
         {
             return false;
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The probe's time ran out while the SDK was still retrying a refused connection: no answer is an answer.
+            return false;
+        }
     }
 
     private async Task EnsureContainerAsync(CancellationToken cancellationToken)

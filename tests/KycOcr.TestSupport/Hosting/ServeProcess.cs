@@ -11,14 +11,26 @@ namespace KycOcr.TestSupport.Hosting;
 public sealed class ServeProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly Queue<string> _log;
 
-    private ServeProcess(Process process, Uri address)
+    private ServeProcess(Process process, Uri address, Queue<string> log)
     {
         _process = process;
         Address = address;
+        _log = log;
     }
 
     public Uri Address { get; }
+
+    /// <summary>Lines of the service's log kept for a failure's report (the log carries no field values or images).</summary>
+    private const int KeptLogLines = 200;
+
+    /// <summary>The service's last log lines (stdout and stderr), for the report of an answer no test expected.</summary>
+    public IReadOnlyList<string> RecentLog()
+    {
+        lock (_log)
+            return [.. _log];
+    }
 
     public int ProcessId => _process.Id;
 
@@ -56,12 +68,25 @@ public sealed class ServeProcess : IAsyncDisposable
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var log = new Queue<string>();
+        void Keep(string? line)
+        {
+            if (line is null)
+                return;
+            lock (log)
+            {
+                log.Enqueue(line);
+                if (log.Count > KeptLogLines)
+                    log.Dequeue();
+            }
+        }
         process.OutputDataReceived += (_, line) =>
         {
+            Keep(line.Data);
             if (line.Data?.StartsWith("KycOcr is listening", StringComparison.Ordinal) == true)
                 listening.TrySetResult();
         };
-        process.ErrorDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, line) => Keep(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
@@ -71,7 +96,7 @@ public sealed class ServeProcess : IAsyncDisposable
             process.Kill(entireProcessTree: true);
             throw new InvalidOperationException($"kycocr serve did not start (exited: {process.HasExited}).");
         }
-        return new ServeProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        return new ServeProcess(process, new Uri($"http://127.0.0.1:{port}"), log);
     }
 
     /// <summary>SIGKILL: no shutdown code runs, as when a machine loses power.</summary>

@@ -154,7 +154,7 @@ public static class MrzAccuracyRun
             var wrong = reading.Lines.Count != truth.MrzLines.Count
                 ? -1
                 : Enumerable.Range(0, truth.MrzLines.Count).First(i => reading.Lines[i] != truth.MrzLines[i]);
-            return wrong < 0 ? "line count" : $"line {wrong + 1} ({Differences(reading.Lines[wrong], truth.MrzLines[wrong])} cells differ)";
+            return wrong < 0 ? "line count" : $"line {wrong + 1} ({Differences(reading.Lines[wrong], truth.MrzLines[wrong])})";
         }
 
         if (reading.Fields is not { } f || truth.Holder is not { } h)
@@ -178,6 +178,12 @@ public static class MrzAccuracyRun
         return fields.FirstOrDefault(x => !x.Equal).Name is { } name ? $"field {name}" : null;
     }
 
-    private static int Differences(string a, string b) =>
-        Enumerable.Range(0, Math.Max(a.Length, b.Length)).Count(i => i >= a.Length || i >= b.Length || a[i] != b[i]);
+    // "2 cells differ: 21 'M' for 'F', …" (read for printed; 1-based columns; generated holders only, never a real one).
+    private static string Differences(string read, string printed)
+    {
+        var cells = Enumerable.Range(0, Math.Max(read.Length, printed.Length))
+            .Where(i => i >= read.Length || i >= printed.Length || read[i] != printed[i]).ToList();
+        string Cell(int i) => i < read.Length && i < printed.Length ? $"{i + 1} '{read[i]}' for '{printed[i]}'" : $"{i + 1}";
+        return $"{cells.Count} cells differ: {string.Join(", ", cells.Take(4).Select(Cell))}";
+    }
 }

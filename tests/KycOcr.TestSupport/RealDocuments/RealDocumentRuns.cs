@@ -34,7 +34,17 @@ public static class RealDocumentRuns
             var reply = submitted.Status == HttpStatusCode.Accepted
                 ? await client.WaitForResultAsync(submitted.Id, TimeSpan.FromMinutes(2), TimeSpan.FromMilliseconds(100))
                 : submitted;
-            var outcome = FromReply(document, reply, stopwatch.Elapsed.TotalMilliseconds);
+            RealDocumentOutcome outcome;
+            try
+            {
+                outcome = FromReply(document, reply, stopwatch.Elapsed.TotalMilliseconds);
+            }
+            catch (InvalidOperationException e)
+            {
+                // An answer the contract does not have (a 500): the service's own log says why.
+                throw new InvalidOperationException(e.Message + "\nservice log, last lines:\n" + string.Join("\n", service.RecentLog().TakeLast(40)), e);
+            }
+
             outcomes[i] = outcome;
             progress?.Invoke(outcome);
         });

@@ -47,26 +47,37 @@ internal static class MrzBandFinder
     /// </param>
     public static MrzBandSearch Find(Mat gray, bool spansWidth = false)
     {
-        var lines = new List<MrzTextLine>();
-        var bands = new List<MrzBand>();
-        var scales = spansWidth ? [SpanningLevelWidth / gray.Cols] : LevelScales(Math.Max(gray.Cols, gray.Rows));
+        var levels = ByLevel(gray, spansWidth).ToList();
+        return new MrzBandSearch([.. levels.SelectMany(l => l.Lines)], Ranked(levels.SelectMany(l => l.Bands).ToList()));
+    }
+
+    /// <summary>
+    /// The search one level at a time, coarsest first: a caller that reads each level's bands can stop at the first
+    /// valid zone, before the finest (and costliest) levels. Bands are formed within a level: the same line seen at
+    /// two levels must not pair with itself.
+    /// </summary>
+    public static IEnumerable<MrzBandSearch> ByLevel(Mat gray, bool spansWidth = false)
+    {
+        var scales = spansWidth ? [SpanningLevelWidth / gray.Cols] : LevelScales(Math.Max(gray.Cols, gray.Rows)).Reverse();
         foreach (var scale in scales)
         {
-            using var level = Level(gray, scale);
-            // Bands are formed within a level: the same line seen at two levels must not pair with itself.
-            var found = LinesOf(level).Select(l => l.Scaled(1 / scale)).ToList();
-            lines.AddRange(found);
-            bands.AddRange(Bands(found));
-        }
+            List<MrzTextLine> found;
+            using (var level = Level(gray, scale))
+            {
+                found = LinesOf(level).Select(l => l.Scaled(1 / scale)).ToList();
+            }
 
-        // Read first: lines as elongated as 30 to 44 glyphs make, then the longest (an MRZ spans its page), a triple
-        // before its own pairs.
-        return new MrzBandSearch(lines, Distinct(bands)
-            .OrderByDescending(b => b.Lines.All(l => l.Length / l.Thickness is >= MinMrzElongation and <= MaxMrzElongation))
-            .ThenByDescending(b => Math.Round(Math.Log(b.Lines.Average(l => l.Length)) * 20))
-            .ThenByDescending(b => b.Lines.Count)
-            .ToList());
+            yield return new MrzBandSearch(found, Ranked(Bands(found)));
+        }
     }
+
+    // Read first: lines as elongated as 30 to 44 glyphs make, then the longest (an MRZ spans its page), a triple
+    // before its own pairs.
+    private static List<MrzBand> Ranked(List<MrzBand> bands) => Distinct(bands)
+        .OrderByDescending(b => b.Lines.All(l => l.Length / l.Thickness is >= MinMrzElongation and <= MaxMrzElongation))
+        .ThenByDescending(b => Math.Round(Math.Log(b.Lines.Average(l => l.Length)) * 20))
+        .ThenByDescending(b => b.Lines.Count)
+        .ToList();
 
     /// <summary>
     /// Width of the one level a straightened document is searched at: an MRZ across 88 % of it then has a pitch of
@@ -359,7 +370,7 @@ internal static class MrzBandFinder
         var kept = new List<MrzBand>();
         foreach (var band in bands.OrderByDescending(b => b.Lines.Count).ThenByDescending(b => b.Lines.Average(l => l.Length / l.Thickness)))
         {
-            if (!kept.Any(k => k.Lines.Count == band.Lines.Count && k.Lines.Zip(band.Lines).All(p => p.First.SameAs(p.Second))))
+            if (!kept.Any(k => k.SameAs(band)))
             {
                 kept.Add(band);
             }
@@ -426,6 +437,9 @@ internal sealed record MrzBand(IReadOnlyList<MrzTextLine> Lines)
     public double Thickness => Lines.Average(l => l.Thickness);
 
     public double AngleDegrees => Lines.Average(l => l.AngleDegrees);
+
+    /// <summary>The same band found again (at another level of the pyramid).</summary>
+    public bool SameAs(MrzBand other) => Lines.Count == other.Lines.Count && Lines.Zip(other.Lines).All(p => p.First.SameAs(p.Second));
 }
 
 /// <summary>Every text line seen (for the gate's text measures) and the MRZ candidates among them.</summary>

@@ -69,53 +69,60 @@ public sealed class MrzImageReader : IDisposable
                 gray.CopyTo(turned);
             }
 
-            var search = MrzBandFinder.Find(turned, spansWidth: straightened);
             Point2d ToImage(Point2d p) => quarterTurn ? new Point2d(p.Y, gray.Rows - 1 - p.X) : p;
-            var seen = TextOf(search, ToImage);
-            if (seen.Lines > text.Lines)
+            var lines = new List<MrzTextLine>();
+            var read = new List<MrzBand>();
+            foreach (var search in MrzBandFinder.ByLevel(turned, spansWidth: straightened))
             {
-                text = seen;
-            }
-
-            foreach (var band in search.Bands.Take(MaxBands))
-            {
-                foreach (var upsideDown in new[] { false, true })
+                lines.AddRange(search.Lines);
+                var seen = TextOf(lines, ToImage);
+                if (seen.Lines > text.Lines)
                 {
-                    var strips = MrzBandStrips.Cut(turned, band, upsideDown);
-                    try
+                    text = seen;
+                }
+
+                // A band a coarser level saw is read already.
+                foreach (var band in search.Bands.Where(b => !read.Any(r => r.SameAs(b))).Take(MaxBands))
+                {
+                    read.Add(band);
+                    foreach (var upsideDown in new[] { false, true })
                     {
-                        var attempt = MrzOrientedReader.Read(strips, _glyphs, today);
-                        if (attempt is null)
+                        var strips = MrzBandStrips.Cut(turned, band, upsideDown);
+                        try
                         {
-                            continue;
-                        }
+                            var attempt = MrzOrientedReader.Read(strips, _glyphs, today);
+                            if (attempt is null)
+                            {
+                                continue;
+                            }
 
-                        attempt = attempt with
-                        {
-                            UpsideDown = upsideDown,
-                            RotationDegrees = (quarterTurn ? 90 : 0) + (upsideDown ? 180 : 0),
-                            Band = Corners(band, upsideDown).Select(ToImage).ToArray(),
-                            GlyphHeight = attempt.Pitch * band.Thickness / MrzBandStrips.GlyphHeight,
-                        };
-                        if (!Plausible(attempt))
-                        {
-                            continue;
-                        }
+                            attempt = attempt with
+                            {
+                                UpsideDown = upsideDown,
+                                RotationDegrees = (quarterTurn ? 90 : 0) + (upsideDown ? 180 : 0),
+                                Band = Corners(band, upsideDown).Select(ToImage).ToArray(),
+                                GlyphHeight = attempt.Pitch * band.Thickness / MrzBandStrips.GlyphHeight,
+                            };
+                            if (!Plausible(attempt))
+                            {
+                                continue;
+                            }
 
-                        // A valid reading from the wrong way up is implausible, so the first valid one settles it.
-                        if (attempt.Reading.Valid)
-                        {
-                            return attempt with { Text = text };
-                        }
+                            // A valid reading from the wrong way up is implausible, so the first valid one settles it.
+                            if (attempt.Reading.Valid)
+                            {
+                                return attempt with { Text = text };
+                            }
 
-                        if (best is null || Better(attempt, best))
-                        {
-                            best = attempt;
+                            if (best is null || Better(attempt, best))
+                            {
+                                best = attempt;
+                            }
                         }
-                    }
-                    finally
-                    {
-                        strips.ForEach(s => s.Dispose());
+                        finally
+                        {
+                            strips.ForEach(s => s.Dispose());
+                        }
                     }
                 }
             }
@@ -183,11 +190,11 @@ public sealed class MrzImageReader : IDisposable
     /// <summary>A text line of the evidence is at least this many times longer than tall: a word or more, not a mark.</summary>
     private const double TextElongation = 5;
 
-    private static MrzTextEvidence TextOf(MrzBandSearch search, Func<Point2d, Point2d> toImage)
+    private static MrzTextEvidence TextOf(IEnumerable<MrzTextLine> seen, Func<Point2d, Point2d> toImage)
     {
         // The pyramid sees a line at one or two levels: count each once.
         var lines = new List<MrzTextLine>();
-        foreach (var line in search.Lines.Where(l => l.Length >= TextElongation * l.Thickness && l.IsPrint))
+        foreach (var line in seen.Where(l => l.Length >= TextElongation * l.Thickness && l.IsPrint))
         {
             if (!lines.Any(l => l.SameAs(line)))
             {
