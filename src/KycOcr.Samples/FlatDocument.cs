@@ -29,5 +29,18 @@ public sealed class FlatDocument : IDisposable
 
     public byte[] Encode(PhotoFormat format = PhotoFormat.Png, int jpegQuality = 95) => ImageEncoder.Encode(Image, format, jpegQuality);
 
+    /// <summary>
+    /// The document as a web page or a capture SDK hands it over: no background, scaled to <paramref name="width"/>
+    /// pixels (area-averaged, as image tools shrink), a JPEG of <paramref name="jpegQuality"/>.
+    /// </summary>
+    public byte[] EncodeWebSized(int width, int jpegQuality = 80)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, 32);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(width, Image.Cols);
+        using var small = new Mat();
+        Cv2.Resize(Image, small, new Size(width, (int)Math.Round((double)Image.Rows * width / Image.Cols)), 0, 0, InterpolationFlags.Area);
+        return ImageEncoder.Encode(small, PhotoFormat.Jpeg, jpegQuality);
+    }
+
     public void Dispose() => Image.Dispose();
 }

@@ -3,6 +3,7 @@ using KycOcr.Core.Configuration;
 using KycOcr.Core.Quality;
 using KycOcr.Samples;
 using KycOcr.TestSupport.Images;
+using KycOcr.TestSupport.MrzBenchmark;
 using KycOcr.TestSupport.Quality;
 using Microsoft.Extensions.Options;
 using OpenCvSharp;
@@ -107,6 +108,45 @@ public sealed class QualityGateTests(ITestOutputHelper output)
         Assert.Equal(1, outcome.Report.Document.Coverage);
         Assert.Equal(new Point2d(flat.Image.Cols - 1, flat.Image.Rows - 1), outcome.Report.Document.Corners[2]);
         Assert.True(outcome.Mrz.Reading.Valid);
+    }
+
+    /// <summary>
+    /// Web images and crops from capture SDKs: no background, from 250 px wide. Their MRZ reads exactly as printed,
+    /// and the frame is the document.
+    /// </summary>
+    [Theory]
+    [InlineData(DocumentKind.IdCardTd1, 95, 1000)]
+    [InlineData(DocumentKind.IdCardTd1, 96, 500)]
+    [InlineData(DocumentKind.IdCardTd1, 97, 300)]
+    [InlineData(DocumentKind.CardTd2, 95, 600)]
+    [InlineData(DocumentKind.PassportTd3, 95, 1000)]
+    [InlineData(DocumentKind.PassportTd3, 96, 600)]
+    [InlineData(DocumentKind.PassportTd3, 97, 450)]
+    [InlineData(DocumentKind.PassportTd3, 99, 300)]
+    [InlineData(DocumentKind.IdCardTd1, 99, 250)]
+    public void A_web_sized_document_without_background_reads_exactly(DocumentKind kind, int seed, int width)
+    {
+        using var flat = SyntheticDocumentGenerator.RenderFlatDocument(kind, seed);
+
+        using var outcome = JobPreprocessing.Gate(QualityPresets.MediumThresholds).Process(flat.EncodeWebSized(width), 50_000_000, 1024);
+
+        Assert.True(outcome.Report.Accepted, string.Join(", ", outcome.Report.Blocking.Select(c => c.Name)));
+        Assert.Null(MrzAccuracyRun.Compare(outcome.Mrz.Reading, flat.Truth));
+        Assert.True(outcome.Report.Document.Found);
+        Assert.Equal(1, outcome.Report.Document.Coverage);
+    }
+
+    /// <summary>A passport shrunk to 160 px has 3 px glyphs: no one reads that, and the answer says the text is too small.</summary>
+    [Fact]
+    public void A_document_shrunk_past_reading_is_refused_for_its_text_size()
+    {
+        using var flat = SyntheticDocumentGenerator.RenderFlatDocument(DocumentKind.PassportTd3, 98);
+
+        using var outcome = JobPreprocessing.Gate(QualityPresets.MediumThresholds).Process(flat.EncodeWebSized(160), 50_000_000, 1024);
+
+        Assert.False(outcome.Report.Accepted);
+        Assert.False(outcome.Mrz.Reading.Valid);
+        Assert.Contains(outcome.Report.Blocking, c => c.Name == QualityCheckNames.Resolution);
     }
 
     [Fact]
