@@ -25,6 +25,21 @@ public class PhotoTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_crop_holds_the_document_and_the_asked_margin()
+    {
+        var photo = SyntheticDocumentGenerator.SpecimenPhoto(DocumentKind.PassportTd3, 7);
+        var corners = photo.Truth.Corners!;
+        double width = corners.Max(c => c.X) - corners.Min(c => c.X), height = corners.Max(c => c.Y) - corners.Min(c => c.Y);
+
+        using var tight = OpenCvSharp.Cv2.ImDecode(photo.CroppedToDocument(0), OpenCvSharp.ImreadModes.Color);
+        using var wide = OpenCvSharp.Cv2.ImDecode(photo.CroppedToDocument(0.05), OpenCvSharp.ImreadModes.Color);
+
+        Assert.InRange(tight.Cols, width, width + 2);
+        Assert.InRange(tight.Rows, height, height + 2);
+        Assert.InRange(wide.Cols, 1.1 * width - 1, 1.1 * width + 3);
+    }
+
+    [Fact]
     public void Full_resolution_4032x3024_photo()
     {
         var spec = new DocumentPhotoSpec

@@ -136,6 +136,24 @@ public sealed class QualityGateTests(ITestOutputHelper output)
         Assert.Equal(1, outcome.Report.Document.Coverage);
     }
 
+    /// <summary>Crops a capture SDK makes of a photo: the document and a sliver of table, or none. The MRZ reads exactly.</summary>
+    [Theory]
+    [InlineData(DocumentKind.IdCardTd1, 21, 0.0)]
+    [InlineData(DocumentKind.IdCardTd1, 22, 0.04)]
+    [InlineData(DocumentKind.CardTd2, 21, 0.02)]
+    [InlineData(DocumentKind.PassportTd3, 21, 0.0)]
+    [InlineData(DocumentKind.PassportTd3, 22, 0.04)]
+    public void A_crop_of_a_photo_reads_exactly(DocumentKind kind, int seed, double margin)
+    {
+        var photo = SyntheticDocumentGenerator.SpecimenPhoto(kind, seed);
+
+        using var outcome = JobPreprocessing.Gate(QualityPresets.MediumThresholds).Process(photo.CroppedToDocument(margin), 50_000_000, 1024);
+
+        Assert.True(outcome.Report.Accepted, string.Join(", ", outcome.Report.Blocking.Select(c => c.Name)));
+        Assert.Null(MrzAccuracyRun.Compare(outcome.Mrz.Reading, photo.Truth));
+        Assert.True(outcome.Report.Document.Found);
+    }
+
     /// <summary>A passport shrunk to 160 px has 3 px glyphs: no one reads that, and the answer says the text is too small.</summary>
     [Fact]
     public void A_document_shrunk_past_reading_is_refused_for_its_text_size()
