@@ -56,6 +56,8 @@ public sealed class MrzImageReader : IDisposable
         using var gray = Gray(image);
         MrzImageAttempt? best = null;
         var text = MrzTextEvidence.None;
+        // The unturned image's lines at every level (the search reaches ReadSingleLines only when no level read valid).
+        var uprightLines = new List<MrzTextLine>();
         // Lines run across the image, or down it (a document turned 90°): the finder looks along one axis.
         foreach (var quarterTurn in straightened ? [false] : new[] { false, true })
         {
@@ -70,7 +72,7 @@ public sealed class MrzImageReader : IDisposable
             }
 
             Point2d ToImage(Point2d p) => quarterTurn ? new Point2d(p.Y, gray.Rows - 1 - p.X) : p;
-            var lines = new List<MrzTextLine>();
+            var lines = quarterTurn ? [] : uprightLines;
             var read = new List<MrzBand>();
             foreach (var search in MrzBandFinder.ByLevel(turned, spansWidth: straightened))
             {
@@ -128,7 +130,7 @@ public sealed class MrzImageReader : IDisposable
             }
         }
 
-        best ??= ReadSingleLines(gray, today, straightened);
+        best ??= ReadSingleLines(gray, uprightLines, today);
         return (best ?? MrzImageAttempt.NotFound("no MRZ: no band of 2 or 3 machine-readable lines was found")) with { Text = text };
     }
 
@@ -136,11 +138,10 @@ public sealed class MrzImageReader : IDisposable
     private const int MaxSingleLines = 3;
 
     // No band of two or three lines: a lone line of machine-readable print (a driving licence's), read as printed.
-    private MrzImageAttempt? ReadSingleLines(Mat gray, DateOnly today, bool straightened)
+    private MrzImageAttempt? ReadSingleLines(Mat gray, IReadOnlyList<MrzTextLine> seen, DateOnly today)
     {
-        var search = MrzBandFinder.Find(gray, spansWidth: straightened);
         var lines = new List<MrzTextLine>();
-        foreach (var line in search.Lines.Where(l => l.Length / l.Thickness is >= 20 and <= 60).OrderByDescending(l => l.Length))
+        foreach (var line in seen.Where(l => l.Length / l.Thickness is >= 20 and <= 60).OrderByDescending(l => l.Length))
         {
             if (!lines.Any(l => l.SameAs(line)) && lines.Count < MaxSingleLines)
             {
