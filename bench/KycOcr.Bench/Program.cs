@@ -7,7 +7,7 @@ using OpenCvSharp;
 
 // dotnet run -c Release --project bench/KycOcr.Bench -- [--iterations N] [image.jpg ...]
 //   times our preprocessing against the original's full-resolution path, each pipeline in its own
-//   process so peak memory is its own; without images, generated 4032x3024 and 1600x1200 JPEGs.
+//   process so peak memory is its own; without images, generated 4032x3024, 1600x1200 and 1200x850 JPEGs.
 // dotnet run -c Release --project bench/KycOcr.Bench -- calibrate
 //   scores and verdicts of the labelled quality set, per preset.
 // ... -- debug <label> <folder>   the detection drawn over a labelled photo (or spec:seed:kind:background:rotation:keystone)
@@ -46,7 +46,7 @@ try
 {
     if (images.Count == 0)
     {
-        foreach (var (w, h) in new[] { (4032, 3024), (1600, 1200) })
+        foreach (var (w, h) in new[] { (4032, 3024), (1600, 1200), (1200, 850) })
         {
             var spec = SyntheticDocumentGenerator.SpecimenSpec(DocumentKind.IdCardTd1, 42) with { FrameWidth = w, FrameHeight = h };
             var file = Path.Combine(folder, $"specimen-{w}x{h}.jpg");

@@ -11,6 +11,7 @@ using KycOcr.TestSupport.MrzBenchmark;
 // per-format figures and a one-line summary; exits 1 when the targets (≥ 95 % exact, 0 false-valid) are missed.
 // --upright skips the photo and the gate and reads an emulation of the gate's output (the earlier benchmark).
 // --true-corners photographs but crops with the true corners instead of the gate's: the reader alone on real photos.
+// --frame WxH photographs at that size instead of 1600x1200 (4032x3024: a 12 MP phone photo).
 // --harsh degrades beyond the mild range (blur σ ≤ 2, noise σ ≤ 12, JPEG 40–70) to see how the reader fails.
 // --dump writes one document's images and prints what the reader made of every cell (synthetic data only).
 var options = new MrzReaderOptions
@@ -46,7 +47,9 @@ Action<MrzAccuracyCase>? progress = args.Contains("--verbose")
 var readingPath = args.Contains("--upright") ? MrzAccuracyPath.Upright
     : args.Contains("--true-corners") ? MrzAccuracyPath.TrueCorners
     : MrzAccuracyPath.Photographed;
-var report = MrzAccuracyRun.Run(reader, count, seed, progress, harsh: args.Contains("--harsh"), readingPath);
+OpenCvSharp.Size? frame = Array.IndexOf(args, "--frame") is var f and >= 0
+    && args[f + 1].Split('x') is [var w, var h] ? new(int.Parse(w, CultureInfo.InvariantCulture), int.Parse(h, CultureInfo.InvariantCulture)) : null;
+var report = MrzAccuracyRun.Run(reader, count, seed, progress, harsh: args.Contains("--harsh"), readingPath, frame);
 Console.Write(report.Details());
 Console.WriteLine(report.Summary());
 return report.TargetsMet ? 0 : 1;

@@ -11,16 +11,20 @@ public static class MrzAccuracyPhotos
 {
     private static readonly BackgroundKind[] _backgrounds = [BackgroundKind.Plain, BackgroundKind.NoisyTexture];
 
+    /// <summary>The photo's size unless a run asks for another: a mid-range phone's output, downsized by its app.</summary>
+    public static readonly OpenCvSharp.Size DefaultFrame = new(1600, 1200);
+
     /// <param name="harsh">Degrade beyond the mild range (JPEG 40–70, noise σ ≤ 12, blur σ ≤ 2) to see how the pipeline fails.</param>
-    public static DocumentPhotoSpec Spec(DocumentKind kind, int seed, bool degraded, bool harsh = false)
+    /// <param name="frame">The photo's size (<see cref="DefaultFrame"/> when null); the scene scales with it.</param>
+    public static DocumentPhotoSpec Spec(DocumentKind kind, int seed, bool degraded, bool harsh = false, OpenCvSharp.Size? frame = null)
     {
         var rng = SeedStreams.Create(seed, "mrz-accuracy-photo");
         var spec = new DocumentPhotoSpec
         {
             Seed = seed,
             Kind = kind,
-            FrameWidth = 1600,
-            FrameHeight = 1200,
+            FrameWidth = (frame ?? DefaultFrame).Width,
+            FrameHeight = (frame ?? DefaultFrame).Height,
             Background = rng.Pick(_backgrounds),
             Coverage = rng.Uniform(0.5, 0.7),
             RotationDegrees = rng.Uniform(-15, 15),

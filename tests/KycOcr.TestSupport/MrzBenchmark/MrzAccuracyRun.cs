@@ -40,9 +40,10 @@ public static class MrzAccuracyRun
     }
 
     /// <param name="harsh">Degrade beyond the mild range to see how the reader fails.</param>
+    /// <param name="frame">The photos' size (1600x1200 when null).</param>
     public static MrzAccuracyReport Run(
         MrzImageReader reader, int count, int seed = DefaultSeed, Action<MrzAccuracyCase>? progress = null, bool harsh = false,
-        MrzAccuracyPath path = MrzAccuracyPath.Photographed)
+        MrzAccuracyPath path = MrzAccuracyPath.Photographed, Size? frame = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var cases = new List<MrzAccuracyCase>(count);
@@ -54,8 +55,8 @@ public static class MrzAccuracyRun
             var result = path switch
             {
                 MrzAccuracyPath.Upright => ReadUpright(reader, kind, documentSeed, degraded, harsh),
-                MrzAccuracyPath.TrueCorners => ReadTrueCorners(reader, kind, documentSeed, degraded, harsh),
-                _ => ReadPhotographed(reader, kind, documentSeed, degraded, harsh),
+                MrzAccuracyPath.TrueCorners => ReadTrueCorners(reader, kind, documentSeed, degraded, harsh, frame),
+                _ => ReadPhotographed(reader, kind, documentSeed, degraded, harsh, frame),
             };
             cases.Add(result);
             progress?.Invoke(result);
@@ -68,10 +69,10 @@ public static class MrzAccuracyRun
     /// Photographs the document and runs the service's preprocessing on the photo's bytes: the MRZ it reads from the
     /// upload is what the job's extractor gets. Timed: the whole preprocessing (not the photo's generation).
     /// </summary>
-    public static MrzAccuracyCase ReadPhotographed(MrzImageReader reader, DocumentKind kind, int seed, bool degraded, bool harsh = false)
+    public static MrzAccuracyCase ReadPhotographed(MrzImageReader reader, DocumentKind kind, int seed, bool degraded, bool harsh = false, Size? frame = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var photo = SyntheticDocumentGenerator.Generate(MrzAccuracyPhotos.Spec(kind, seed, degraded, harsh));
+        var photo = SyntheticDocumentGenerator.Generate(MrzAccuracyPhotos.Spec(kind, seed, degraded, harsh, frame));
         var total = Stopwatch.StartNew();
         var prepared = Preprocessor(reader).Prepare(photo.Bytes);
         double totalMs = total.Elapsed.TotalMilliseconds;
@@ -89,10 +90,10 @@ public static class MrzAccuracyRun
     /// Photographs the document and warps it upright with its true corners, as the gate does with the ones it finds
     /// (1024 px, JPEG 90), then reads it: the reader on real photos with a perfect crop. No checks, so nothing is rejected.
     /// </summary>
-    public static MrzAccuracyCase ReadTrueCorners(MrzImageReader reader, DocumentKind kind, int seed, bool degraded, bool harsh = false)
+    public static MrzAccuracyCase ReadTrueCorners(MrzImageReader reader, DocumentKind kind, int seed, bool degraded, bool harsh = false, Size? frame = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var photo = SyntheticDocumentGenerator.Generate(MrzAccuracyPhotos.Spec(kind, seed, degraded, harsh));
+        var photo = SyntheticDocumentGenerator.Generate(MrzAccuracyPhotos.Spec(kind, seed, degraded, harsh, frame));
         var model = new ModelOptions();
         var total = Stopwatch.StartNew();
         using var decoded = photo.Decode();

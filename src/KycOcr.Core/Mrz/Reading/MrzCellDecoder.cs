@@ -63,15 +63,15 @@ internal static class MrzCellDecoder
         }
 
         double score = total / (cells.Length * length);
-        var lines = readings.Select(l => new string(l.Select(c => c.Best).ToArray())).ToArray();
+        var lines = KnownStates(layout, readings, readings.Select(l => new string(l.Select(c => c.Best).ToArray())).ToArray());
         // The glyph scores, not the text corrector's guesses, settle what is printed: runner-ups are tried below.
         var reading = cells.Length == 1 ? MrzReading.NotIcao(lines) : MrzParser.Parse(lines, today, correct: false);
         if (reading.Found && !reading.Valid)
         {
-            reading = RunnerUpRepair(readings, lines, today) ?? reading;
+            reading = RunnerUpRepair(layout, readings, lines, today) ?? reading;
         }
 
-        return new MrzImageAttempt(reading.Valid ? RefuseAmbiguous(reading, readings, today) : reading, score, false, readings)
+        return new MrzImageAttempt(reading.Valid ? RefuseAmbiguous(layout, reading, readings, today) : reading, score, false, readings)
         {
             OutsideCells = cells.Sum(line => line.Count(c => c.Outside is not null)),
         };
@@ -106,8 +106,44 @@ internal static class MrzCellDecoder
         }
     }
 
+    /// <summary>
+    /// A state code no state has, read where a near-equal runner-up makes it one that exists (a G read as Q in
+    /// GBR), is read as that one: only when a single such change does it, and only within the repair margin.
+    /// </summary>
+    private static string[] KnownStates(MrzLayout layout, MrzCellReading[][] readings, string[] lines)
+    {
+        foreach (var field in layout.Fields.Where(f => f.Kind == MrzFieldKind.CountryCode && f.Line < lines.Length))
+        {
+            if (MrzStateCodes.IsKnown(field.Slice(lines)))
+            {
+                continue;
+            }
+
+            var known = Enumerable.Range(field.Start, field.Length)
+                .Select(column => (column, cell: readings[field.Line][column]))
+                .Where(c => c.cell.Margin < RepairMargin && c.cell.RunnerUp != c.cell.Best)
+                .Select(c => Substitute(lines, field.Line, c.column, c.cell.RunnerUp))
+                .Where(candidate => MrzStateCodes.IsKnown(field.Slice(candidate)))
+                .ToArray();
+            if (known.Length == 1)
+            {
+                lines = known[0];
+            }
+        }
+
+        return lines;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="alternative"/> is a reading the print could also be: one that turns a state code some
+    /// state has into one none has is not (check digits never cover the codes, so this is what tells O from D in UTO).
+    /// </summary>
+    private static bool Rival(MrzLayout layout, IReadOnlyList<string> lines, IReadOnlyList<string> alternative) =>
+        !layout.Fields.Any(f => f.Kind == MrzFieldKind.CountryCode && f.Line < lines.Count
+            && MrzStateCodes.IsKnown(f.Slice(lines)) && !MrzStateCodes.IsKnown(f.Slice(alternative)));
+
     // Single runner-up substitutions among the least certain cells; adopted only when exactly one validates.
-    private static MrzReading? RunnerUpRepair(MrzCellReading[][] readings, string[] lines, DateOnly today)
+    private static MrzReading? RunnerUpRepair(MrzLayout layout, MrzCellReading[][] readings, string[] lines, DateOnly today)
     {
         var uncertain = readings
             .SelectMany((cells, line) => cells.Select((cell, column) => (line, column, cell)))
@@ -117,8 +153,9 @@ internal static class MrzCellDecoder
         var valid = new Dictionary<string, MrzReading>();
         foreach (var (line, column, cell) in uncertain)
         {
-            var candidate = MrzParser.Parse(Substitute(lines, line, column, cell.RunnerUp), today, correct: false);
-            if (candidate.Valid)
+            var substituted = Substitute(lines, line, column, cell.RunnerUp);
+            var candidate = MrzParser.Parse(substituted, today, correct: false);
+            if (candidate.Valid && Rival(layout, lines, substituted))
             {
                 valid[string.Join('\n', candidate.Lines)] = candidate;
             }
@@ -127,7 +164,7 @@ internal static class MrzCellDecoder
         return valid.Count == 1 ? valid.Values.Single() : null;
     }
 
-    private static MrzReading RefuseAmbiguous(MrzReading reading, MrzCellReading[][] readings, DateOnly today)
+    private static MrzReading RefuseAmbiguous(MrzLayout layout, MrzReading reading, MrzCellReading[][] readings, DateOnly today)
     {
         var lines = reading.Lines.ToArray();
         var errors = new List<string>();
@@ -141,7 +178,8 @@ internal static class MrzCellDecoder
                     continue;
                 }
 
-                if (MrzParser.Parse(Substitute(lines, line, column, cell.RunnerUp), today, correct: false).Valid)
+                var alternative = Substitute(lines, line, column, cell.RunnerUp);
+                if (Rival(layout, lines, alternative) && MrzParser.Parse(alternative, today, correct: false).Valid)
                 {
                     errors.Add($"line {line + 1}, column {column + 1}: two characters match almost equally and no check digit tells them apart");
                 }
@@ -160,7 +198,7 @@ internal static class MrzCellDecoder
             for (int j = i + 1; j < close.Length; j++)
             {
                 var both = Substitute(Substitute(lines, close[i].line, close[i].column, close[i].cell.RunnerUp), close[j].line, close[j].column, close[j].cell.RunnerUp);
-                if (MrzParser.Parse(both, today, correct: false).Valid)
+                if (Rival(layout, lines, both) && MrzParser.Parse(both, today, correct: false).Valid)
                 {
                     errors.Add($"lines {close[i].line + 1} and {close[j].line + 1}, columns {close[i].column + 1} and {close[j].column + 1}: "
                         + "another pair of characters that match almost as well would pass every check too");

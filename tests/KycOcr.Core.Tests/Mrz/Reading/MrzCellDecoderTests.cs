@@ -102,4 +102,46 @@ public sealed class MrzCellDecoderTests
         Assert.Equal('F', attempt.Cells[1][20].Best);
         Assert.True(attempt.Reading.Valid);
     }
+
+    /// <summary>The specimen issued by and to Great Britain (no check digit covers either code).</summary>
+    private static readonly string[] _british = [_specimen[0].Replace("UTO", "GBR"), _specimen[1].Replace("UTO", "GBR")];
+
+    [Fact]
+    public void A_state_code_cell_whose_runner_up_names_no_state_is_not_ambiguous()
+    {
+        // The 'O' of UTO: a 'D' scores almost as well, but there is no state UTD.
+        var attempt = DecodeWithoutRefinement(Cells(_specimen, (0, 4, 'D', 0.94f)));
+
+        Assert.True(attempt.Reading.Valid);
+        Assert.Equal(_specimen, attempt.Reading.Lines);
+    }
+
+    [Fact]
+    public void A_state_code_cell_whose_runner_up_names_another_state_is_refused()
+    {
+        // GBR's 'R' with an 'S' almost as good: GBS (British subject) is a code too.
+        var attempt = DecodeWithoutRefinement(Cells(_british, (0, 4, 'S', 0.94f)));
+
+        Assert.False(attempt.Reading.Valid);
+        Assert.Contains(attempt.Reading.Errors, e => e.StartsWith("line 1, column 5:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_state_code_no_state_has_is_read_as_the_one_a_near_equal_runner_up_makes()
+    {
+        // GBR's 'G' read as 'Q' by a hair: QBR is no state's code, GBR is.
+        var attempt = DecodeWithoutRefinement(Cells(_british, (0, 2, 'G', 0.93f), (0, 2, 'Q', 0.95f)));
+
+        Assert.True(attempt.Reading.Valid);
+        Assert.Equal(_british, attempt.Reading.Lines);
+    }
+
+    [Fact]
+    public void A_state_code_no_state_has_stays_as_read_when_its_runner_up_is_not_close()
+    {
+        // A clear Q is what is printed (a mock-up's state): it is not turned into a state that exists.
+        var attempt = DecodeWithoutRefinement(Cells(_british, (0, 2, 'G', 0.7f), (0, 2, 'Q', 0.95f)));
+
+        Assert.StartsWith("P<QBR", attempt.Reading.Lines[0], StringComparison.Ordinal);
+    }
 }
