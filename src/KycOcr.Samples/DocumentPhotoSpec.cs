@@ -19,6 +19,9 @@ public sealed record DocumentPhotoSpec
     public double Keystone { get; init; }
 
     public Degradations Degradations { get; init; } = Degradations.None;
+
+    /// <summary>How the MRZ is printed; null prints the font file's glyphs on a clear zone.</summary>
+    public MrzPrint? MrzPrint { get; init; }
     public PhotoFormat Format { get; init; } = PhotoFormat.Jpeg;
 
     internal void Validate()

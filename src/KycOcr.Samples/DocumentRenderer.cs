@@ -12,7 +12,7 @@ internal static class DocumentRenderer
 {
     private sealed record Cell(string Label, string Value, double Weight);
 
-    public static RenderedDocument Render(DocumentLayout layout, HolderData holder, IReadOnlyList<string> mrzLines, double pixelsPerMm, int seed)
+    public static RenderedDocument Render(DocumentLayout layout, HolderData holder, IReadOnlyList<string> mrzLines, double pixelsPerMm, int seed, MrzPrint print)
     {
         // Resolve the font before allocating native memory: a missing font then leaks nothing.
         var text = new TextPainter(OcrBFont.Default);
@@ -27,7 +27,7 @@ internal static class DocumentRenderer
             {
                 var canvas = surface.Canvas;
                 canvas.Scale(sx, sy);
-                Draw(canvas, text, layout, holder, mrzLines, SeedStreams.Create(seed, "decor"));
+                Draw(canvas, text, layout, holder, mrzLines, seed, print, SeedStreams.Create(seed, "decor"));
             }
 
             return new RenderedDocument(bgra, pixelsPerMm, layout, MrzRegionOf(layout, sx, sy));
@@ -39,7 +39,7 @@ internal static class DocumentRenderer
         }
     }
 
-    private static void Draw(SKCanvas canvas, TextPainter text, DocumentLayout layout, HolderData holder, IReadOnlyList<string> mrzLines, Random rng)
+    private static void Draw(SKCanvas canvas, TextPainter text, DocumentLayout layout, HolderData holder, IReadOnlyList<string> mrzLines, int seed, MrzPrint print, Random rng)
     {
         var palette = DocumentPalette.For(layout.Kind);
         float w = (float)layout.WidthMm;
@@ -69,9 +69,49 @@ internal static class DocumentRenderer
         double fieldsEnd = DrawFields(canvas, text, layout, palette, holder);
         DrawSignature(canvas, text, layout, palette, fieldsEnd, rng);
 
+        if (print.PatternUnder)
+        {
+            DrawMrzPattern(canvas, new SKRect(0, bandTop, w, h), palette, SeedStreams.Create(seed, "mrz-pattern"));
+        }
+
         for (int i = 0; i < mrzLines.Count; i++)
         {
-            text.DrawMonospaced(canvas, mrzLines[i], layout.MrzLeftMm, layout.MrzBaselineMm(i), DocumentLayout.MrzCharHeightMm, DocumentLayout.MrzPitchMm, palette.Ink);
+            text.DrawMonospaced(canvas, mrzLines[i], layout.MrzLeftMm, layout.MrzBaselineMm(i), DocumentLayout.MrzCharHeightMm, DocumentLayout.MrzPitchMm, palette.Ink,
+                print.SpreadMm, print.WidthScale);
+        }
+    }
+
+    /// <summary>Fine wavy lines through the MRZ zone, as some issuers print their security pattern under the zone too.</summary>
+    private static void DrawMrzPattern(SKCanvas canvas, SKRect area, DocumentPalette palette, Random rng)
+    {
+        using var paint = new SKPaint
+        {
+            Style = SKPaintStyle.Stroke,
+            StrokeWidth = (float)rng.Uniform(0.05, 0.1),
+            IsAntialias = true,
+            Color = palette.HeaderRight.WithAlpha((byte)rng.Next(30, 61)),
+        };
+        int waves = rng.Next(8, 15);
+        double wavelength = rng.Uniform(6, 16);
+        double amplitude = rng.Uniform(0.4, 1.2);
+        for (int k = 0; k < waves; k++)
+        {
+            using var path = new SKPathBuilder();
+            double y0 = area.Top + (k + 0.5) * area.Height / waves;
+            for (double x = area.Left; x <= area.Right + 0.5; x += 0.3)
+            {
+                float y = (float)(y0 + amplitude * Math.Sin(2 * Math.PI * x / wavelength + k * 0.9));
+                if (x == area.Left)
+                {
+                    path.MoveTo(area.Left, y);
+                }
+                else
+                {
+                    path.LineTo((float)x, y);
+                }
+            }
+
+            DrawBuilt(canvas, path, paint);
         }
     }
 

@@ -57,7 +57,7 @@ public static class SyntheticDocumentGenerator
             if (!d.NoDocument)
             {
                 double ppm = Math.Clamp(Math.Ceiling(placement.PixelsPerMm(layout, frame)), FlatPixelsPerMm, MaxPixelsPerMm);
-                using var document = DocumentRenderer.Render(layout, holder, mrz.Lines, ppm, spec.Seed);
+                using var document = DocumentRenderer.Render(layout, holder, mrz.Lines, ppm, spec.Seed, spec.MrzPrint ?? MrzPrint.AsFont);
                 mask = new Mat(frame, MatType.CV_8UC1, Scalar.All(0));
                 PhotoComposer.Place(scene, document.Bgra, placement.Corners, spec.Seed, mask, scratch);
             }
@@ -116,7 +116,9 @@ public static class SyntheticDocumentGenerator
     /// Lines printed in the MRZ instead of the holder's (a specimen's misprinted check digit, a mock-up's lines of 45,
     /// a licence's single line); the ground truth is then what is printed.
     /// </param>
-    public static FlatDocument RenderFlatDocument(DocumentKind kind, int seed, double pixelsPerMm = FlatPixelsPerMm, IReadOnlyList<string>? printedMrz = null)
+    /// <param name="print">How the MRZ is printed (<see cref="MrzPrint.AsFont"/> when null).</param>
+    public static FlatDocument RenderFlatDocument(DocumentKind kind, int seed, double pixelsPerMm = FlatPixelsPerMm, IReadOnlyList<string>? printedMrz = null,
+        MrzPrint? print = null)
     {
         if (pixelsPerMm is < 4 or > 64)
         {
@@ -131,7 +133,7 @@ public static class SyntheticDocumentGenerator
             mrz = mrz with { Lines = [.. printedMrz] };
         }
 
-        using var document = DocumentRenderer.Render(layout, holder, mrz.Lines, pixelsPerMm, seed);
+        using var document = DocumentRenderer.Render(layout, holder, mrz.Lines, pixelsPerMm, seed, print ?? MrzPrint.AsFont);
 
         var image = OverWhite(document.Bgra);
         int w = image.Cols;

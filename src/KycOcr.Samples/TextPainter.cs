@@ -52,10 +52,21 @@ internal sealed class TextPainter
     /// Draws each character centred in its own cell of fixed pitch, as OCR-B MRZ printing requires;
     /// the tallest glyphs (digits) are <paramref name="heightMm"/> tall.
     /// </summary>
-    public void DrawMonospaced(SKCanvas canvas, string text, double leftMm, double baselineMm, double heightMm, double pitchMm, SKColor color)
+    /// <param name="spreadMm">Ink spread: every stroke this much wider (0 prints the font as drawn).</param>
+    /// <param name="widthScale">The printer's cut: narrower (below 1) or wider than the font file.</param>
+    public void DrawMonospaced(SKCanvas canvas, string text, double leftMm, double baselineMm, double heightMm, double pitchMm, SKColor color,
+        double spreadMm = 0, double widthScale = 1)
     {
         using var font = NewFont(heightMm * _capRatio / _digitRatio);
-        using var paint = new SKPaint { Color = color, IsAntialias = true };
+        font.ScaleX = (float)widthScale;
+        using var paint = new SKPaint
+        {
+            Color = color,
+            IsAntialias = true,
+            Style = spreadMm > 0 ? SKPaintStyle.StrokeAndFill : SKPaintStyle.Fill,
+            StrokeWidth = (float)spreadMm,
+            StrokeJoin = SKStrokeJoin.Round,
+        };
         for (int i = 0; i < text.Length; i++)
         {
             double centre = leftMm + (i + 0.5) * pitchMm;

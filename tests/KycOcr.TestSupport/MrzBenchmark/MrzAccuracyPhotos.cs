@@ -30,6 +30,8 @@ public static class MrzAccuracyPhotos
             RotationDegrees = rng.Uniform(-15, 15),
             Keystone = rng.Uniform(0, 0.04),
             Format = PhotoFormat.Jpeg,
+            // Printed as real zones are, in several cuts and ink weights, some over a pattern.
+            MrzPrint = MrzPrint.For(seed),
         };
         if (!degraded)
         {
