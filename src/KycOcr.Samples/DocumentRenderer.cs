@@ -94,25 +94,7 @@ internal static class DocumentRenderer
         int waves = rng.Next(8, 15);
         double wavelength = rng.Uniform(6, 16);
         double amplitude = rng.Uniform(0.4, 1.2);
-        for (int k = 0; k < waves; k++)
-        {
-            using var path = new SKPathBuilder();
-            double y0 = area.Top + (k + 0.5) * area.Height / waves;
-            for (double x = area.Left; x <= area.Right + 0.5; x += 0.3)
-            {
-                float y = (float)(y0 + amplitude * Math.Sin(2 * Math.PI * x / wavelength + k * 0.9));
-                if (x == area.Left)
-                {
-                    path.MoveTo(area.Left, y);
-                }
-                else
-                {
-                    path.LineTo((float)x, y);
-                }
-            }
-
-            DrawBuilt(canvas, path, paint);
-        }
+        DrawWaves(canvas, paint, area, waves, 0.3, (x, k) => amplitude * Math.Sin(2 * Math.PI * x / wavelength + k * 0.9));
     }
 
     private static void DrawGuilloche(SKCanvas canvas, SKRect area, DocumentLayout layout, DocumentPalette palette, Random rng)
@@ -132,26 +114,8 @@ internal static class DocumentRenderer
         double wavelength = rng.Uniform(14, 26);
         double amplitude = rng.Uniform(1.5, 3.5);
         double drift = rng.Uniform(0.2, 0.5);
-        for (int k = 0; k < waves; k++)
-        {
-            using var path = new SKPathBuilder();
-            double y0 = area.Top + (k + 0.5) * area.Height / waves;
-            for (double x = area.Left; x <= area.Right + 0.5; x += 0.4)
-            {
-                double y = y0 + amplitude * Math.Sin(2 * Math.PI * x / wavelength + k * drift)
-                    + 0.4 * amplitude * Math.Sin(2 * Math.PI * x / (wavelength * 0.37) - k * drift * 1.7);
-                if (x == area.Left)
-                {
-                    path.MoveTo(area.Left, (float)y);
-                }
-                else
-                {
-                    path.LineTo((float)x, (float)y);
-                }
-            }
-
-            DrawBuilt(canvas, path, paint);
-        }
+        DrawWaves(canvas, paint, area, waves, 0.4, (x, k) => amplitude * Math.Sin(2 * Math.PI * x / wavelength + k * drift)
+            + 0.4 * amplitude * Math.Sin(2 * Math.PI * x / (wavelength * 0.37) - k * drift * 1.7));
 
         // A rosette in the field area, the classic security-print motif.
         paint.Color = palette.HeaderLeft.WithAlpha(55);
@@ -174,6 +138,30 @@ internal static class DocumentRenderer
         }
 
         canvas.Restore();
+    }
+
+    /// <summary><paramref name="waves"/> wavy lines spaced evenly down <paramref name="area"/>, line k displaced by offset(x, k).</summary>
+    private static void DrawWaves(SKCanvas canvas, SKPaint paint, SKRect area, int waves, double stepMm, Func<double, int, double> offset)
+    {
+        for (int k = 0; k < waves; k++)
+        {
+            using var path = new SKPathBuilder();
+            double y0 = area.Top + (k + 0.5) * area.Height / waves;
+            for (double x = area.Left; x <= area.Right + 0.5; x += stepMm)
+            {
+                float y = (float)(y0 + offset(x, k));
+                if (x == area.Left)
+                {
+                    path.MoveTo(area.Left, y);
+                }
+                else
+                {
+                    path.LineTo((float)x, y);
+                }
+            }
+
+            DrawBuilt(canvas, path, paint);
+        }
     }
 
     /// <summary>Point <paramref name="i"/> of an outline traced round (cx, cy): the first starts the figure.</summary>
