@@ -24,7 +24,7 @@ internal static class Debug
         return 0;
     }
 
-    // spec:seed:kind:background:rotation:keystone
+    // spec:seed:kind:background:rotation:keystone[:printed] (printed: the MRZ in the seed's MrzPrint)
     private static SyntheticDocumentPhoto Spec(string label)
     {
         var p = label.Split(':');
@@ -35,6 +35,7 @@ internal static class Debug
             RotationDegrees = double.Parse(p[4], System.Globalization.CultureInfo.InvariantCulture),
             Keystone = double.Parse(p[5], System.Globalization.CultureInfo.InvariantCulture),
             FrameWidth = 1280, FrameHeight = 960, Coverage = 0.45,
+            MrzPrint = p is [.., "printed"] ? MrzPrint.For(int.Parse(p[1])) : null,
         });
     }
 }
