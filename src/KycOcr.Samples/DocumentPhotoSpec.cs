@@ -22,6 +22,7 @@ public sealed record DocumentPhotoSpec
 
     /// <summary>How the MRZ is printed; null prints the font file's glyphs on a clear zone.</summary>
     public MrzPrint? MrzPrint { get; init; }
+
     public PhotoFormat Format { get; init; } = PhotoFormat.Jpeg;
 
     internal void Validate()
