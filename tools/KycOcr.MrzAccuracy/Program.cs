@@ -4,7 +4,7 @@ using KycOcr.Core.Mrz.Reading;
 using KycOcr.MrzAccuracy;
 using KycOcr.TestSupport.MrzBenchmark;
 
-// Usage: KycOcr.MrzAccuracy [count=240] [seed=240] [--verbose] [--harsh] [--upright | --true-corners]
+// Usage: KycOcr.MrzAccuracy [count=240] [seed=240] [--verbose] [--harsh] [--frame WxH] [--upright | --true-corners]
 //        KycOcr.MrzAccuracy --dump <dir> <IdCardTd1|CardTd2|PassportTd3> <seed> <degraded: true|false> [--upright]
 // Generates `count` documents (TD1/TD2/TD3 in turn, every other triple mildly degraded), photographs each, puts the
 // photo through the service's preprocessing (quality gate, deskew, 1024 px JPEG), reads the stored image and prints
@@ -47,8 +47,14 @@ Action<MrzAccuracyCase>? progress = args.Contains("--verbose")
 var readingPath = args.Contains("--upright") ? MrzAccuracyPath.Upright
     : args.Contains("--true-corners") ? MrzAccuracyPath.TrueCorners
     : MrzAccuracyPath.Photographed;
-OpenCvSharp.Size? frame = Array.IndexOf(args, "--frame") is var f and >= 0
-    && args[f + 1].Split('x') is [var w, var h] ? new(int.Parse(w, CultureInfo.InvariantCulture), int.Parse(h, CultureInfo.InvariantCulture)) : null;
+OpenCvSharp.Size? frame = null;
+if (Array.IndexOf(args, "--frame") is var f and >= 0)
+{
+    frame = f + 1 < args.Length && args[f + 1].Split('x') is [var w, var h]
+        ? new(int.Parse(w, CultureInfo.InvariantCulture), int.Parse(h, CultureInfo.InvariantCulture))
+        : throw new ArgumentException("--frame takes WIDTHxHEIGHT, e.g. --frame 4032x3024");
+}
+
 var report = MrzAccuracyRun.Run(reader, count, seed, progress, harsh: args.Contains("--harsh"), readingPath, frame);
 Console.Write(report.Details());
 Console.WriteLine(report.Summary());

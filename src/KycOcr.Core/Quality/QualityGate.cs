@@ -79,19 +79,18 @@ public sealed class QualityGate(QualityThresholds thresholds, MrzImageReader mrz
             // A scan, a crop or a web image is read whole first, at its own pixels: an MRZ that reads valid across
             // the frame's width says the frame is the document, and the outline search (the gate's largest cost,
             // and largest on a page of print) is spared. A larger photo is searched for its outline first.
+            MrzImageAttempt? frame = null;
             if (Math.Max(original.Width, original.Height) <= MrzSourceSide)
             {
-                var frame = ReadFrame(original, DecodeAt, today);
+                frame = ReadFrame(original, DecodeAt, today);
                 if (frame.Reading.Valid && SpansFrame(frame, original))
                     return Conclude(DocumentDetection.None, frame, original, DecodeAt, maxSide);
                 // Else the straightened document is read as for a photo: its pixels are the better (a photo's
                 // frame has read a confident P for an F that no check digit catches, where the document read true).
-                var found = DocumentDetector.Detect(analysis).Scaled(toOriginal);
-                return Conclude(found, ReadMrz(found, original, DecodeAt, today, frame), original, DecodeAt, maxSide);
             }
 
             var detection = DocumentDetector.Detect(analysis).Scaled(toOriginal);
-            var mrz = ReadMrz(detection, original, DecodeAt, today);
+            var mrz = ReadMrz(detection, original, DecodeAt, today, frame);
             return Conclude(detection, mrz, original, DecodeAt, maxSide);
         }
         finally

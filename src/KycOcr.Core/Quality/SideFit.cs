@@ -190,13 +190,13 @@ internal static class SideFit
         }
         var over = 0.0;
         int crossed = 0, clean = 0;
+        var inset = FrameInset * Math.Min(edges.Width, edges.Height);
         for (var i = 0; i < 4; i++)
         {
             double?[] runOn = [beyondFinish[(i + 3) % 4], beyondStart[i]];
             over += runOn.Max(r => r ?? 0);
             // At or past the frame's border too little is seen to tell; elsewhere a corner is crossed when what the
             // frame shows of both lines runs on.
-            var inset = FrameInset * Math.Min(edges.Width, edges.Height);
             var corner = quad[i];
             if (corner.X < inset || corner.Y < inset || corner.X > edges.Width - 1 - inset || corner.Y > edges.Height - 1 - inset
                 || runOn.All(r => r is null))

@@ -87,6 +87,7 @@ public sealed class ReadDocumentOrchestrationTests(AzuriteFixture azurite) : IAs
 
         Assert.Equal(JobStatus.Rejected, outcome.Status);
         Assert.Equal(ErrorCodes.ImageUndecodable, outcome.Error!.Code);
+        Assert.Empty(_model.Requests);
         await AssertNoBlobsLeftAsync(host, taskId);
     }
 
@@ -107,6 +108,7 @@ public sealed class ReadDocumentOrchestrationTests(AzuriteFixture azurite) : IAs
         Assert.False(outcome.Error.Quality!.Value.GetProperty("accepted").GetBoolean());
         Assert.Equal(8, outcome.Error.Quality.Value.GetProperty("checks").GetArrayLength());
         Assert.Null(outcome.Error.Mrz);
+        Assert.Empty(_model.Requests);
         await AssertNoBlobsLeftAsync(host, taskId);
     }
 
@@ -127,6 +129,7 @@ public sealed class ReadDocumentOrchestrationTests(AzuriteFixture azurite) : IAs
         Assert.Equal(printed, mrz.GetProperty("lines").EnumerateArray().Select(l => l.GetString()));
         Assert.False(mrz.GetProperty("checks").GetProperty("composite").GetBoolean());
         Assert.True(outcome.Error.Quality!.Value.GetProperty("accepted").GetBoolean());
+        Assert.Empty(_model.Requests);
         await AssertNoBlobsLeftAsync(host, taskId);
     }
 
