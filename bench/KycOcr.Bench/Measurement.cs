@@ -39,6 +39,18 @@ public sealed record Measurement(string Pipeline, string Image, double MedianMs,
         return new Measurement(pipeline, image, times[times.Count / 2], times[0], (Interlocked.Read(ref peak) - idle) / 1048576.0, output);
     }
 
+    /// <summary>Several turns of one pipeline: the median of their medians, the least minimum, the highest peak.</summary>
+    public static Measurement Combine(IReadOnlyList<Measurement> turns)
+    {
+        var medians = turns.Select(t => t.MedianMs).Order().ToList();
+        return turns[0] with
+        {
+            MedianMs = medians[medians.Count / 2],
+            MinMs = turns.Min(t => t.MinMs),
+            PeakMbBeyondIdle = turns.Max(t => t.PeakMbBeyondIdle),
+        };
+    }
+
     /// <summary>Resident set size from /proc (Linux); falls back to the working set elsewhere.</summary>
     public static long ResidentBytes()
     {

@@ -3,11 +3,11 @@ using System.Globalization;
 using System.Text.Json;
 using KycOcr.Bench;
 using KycOcr.Samples;
-using OpenCvSharp;
 
-// dotnet run -c Release --project bench/KycOcr.Bench -- [--iterations N] [image.jpg ...]
+// dotnet run -c Release --project bench/KycOcr.Bench -- [--iterations N] [--rounds R] [image.jpg ...]
 //   times our preprocessing against the original's full-resolution path, each pipeline in its own
-//   process so peak memory is its own; without images, generated 4032x3024, 1600x1200 and 1200x850 JPEGs.
+//   process so peak memory is its own, the two taking R turns (median of the turns' medians); without
+//   images, generated 4032x3024, 1600x1200 and 1200x850 JPEGs.
 // dotnet run -c Release --project bench/KycOcr.Bench -- calibrate
 //   scores and verdicts of the labelled quality set, per preset.
 // ... -- debug <label> <folder>   the detection drawn over a labelled photo (or spec:seed:kind:background:rotation:keystone)
@@ -16,7 +16,7 @@ if (args is ["--child", var pipeline, var path, var count])
 {
     var bytes = File.ReadAllBytes(path);
     Func<byte[], int> run = pipeline == "ours" ? OurPipeline.Run : OriginalPipeline.Run;
-    Warm(run);
+    Warm(run, bytes);
     var measurement = Measurement.Take(pipeline, Path.GetFileName(path), bytes, run, int.Parse(count, CultureInfo.InvariantCulture));
     Console.WriteLine(JsonSerializer.Serialize(measurement));
     return 0;
@@ -32,11 +32,14 @@ if (args is ["calibrate", ..])
     return Calibration.Run(Console.Out);
 
 var iterations = 15;
+var rounds = 3;
 var images = new List<string>();
 for (var i = 0; i < args.Length; i++)
 {
     if (args[i] == "--iterations" && i + 1 < args.Length)
         iterations = int.Parse(args[++i], CultureInfo.InvariantCulture);
+    else if (args[i] == "--rounds" && i + 1 < args.Length)
+        rounds = int.Parse(args[++i], CultureInfo.InvariantCulture);
     else
         images.Add(args[i]);
 }
@@ -58,8 +61,10 @@ try
     Console.WriteLine($"{"image",-26} {"pipeline",-9} {"median ms",10} {"min ms",8} {"peak MB",8} {"ratio",6}");
     foreach (var image in images)
     {
-        var ours = Child("ours", image, iterations);
-        var baseline = Child("baseline", image, iterations);
+        // The pipelines take turns, so a neighbour's load on a shared machine falls on both alike.
+        var runs = Enumerable.Range(0, rounds).Select(_ => (Ours: Child("ours", image, iterations), Baseline: Child("baseline", image, iterations))).ToList();
+        var ours = Measurement.Combine(runs.Select(r => r.Ours).ToList());
+        var baseline = Measurement.Combine(runs.Select(r => r.Baseline).ToList());
         var name = Path.GetFileName(image);
         Console.WriteLine($"{name,-26} {"ours",-9} {ours.MedianMs,10:0.0} {ours.MinMs,8:0.0} {ours.PeakMbBeyondIdle,8:0.0} {ours.MedianMs / baseline.MedianMs,6:0.00}");
         Console.WriteLine($"{name,-26} {"baseline",-9} {baseline.MedianMs,10:0.0} {baseline.MinMs,8:0.0} {baseline.PeakMbBeyondIdle,8:0.0} {1.0,6:0.00}");
@@ -87,9 +92,10 @@ static Measurement Child(string pipeline, string image, int iterations)
     return JsonSerializer.Deserialize<Measurement>(output.Trim().Split('\n')[^1])!;
 }
 
-// JIT and native libraries loaded on a small image, so idle memory and timings are of the work itself.
-static void Warm(Func<byte[], int> run)
+// JIT, native libraries and OpenCV's thread pool warmed on the measured image, so idle memory and timings are
+// of the work itself as a running service does it.
+static void Warm(Func<byte[], int> run, byte[] image)
 {
-    using var small = new Mat(48, 64, MatType.CV_8UC3, Scalar.All(128));
-    run(small.ImEncode(".jpg"));
+    for (var i = 0; i < 3; i++)
+        run(image);
 }

@@ -60,7 +60,9 @@ public sealed class QualityGate(QualityThresholds thresholds, MrzImageReader mrz
     {
         var header = ImageDecoder.Inspect(encoded, maxPixels);
         var longSide = Math.Max(header.Width ?? 0, header.Height ?? 0);
-        var analysisReduction = Reduction(longSide, DocumentDetector.WorkingSide);
+        // The analysis starts on the decode the frame's MRZ would be read from: JPEG's cost is mostly its entropy
+        // decoding, paid in full at every reduction, so one decode that the detector shrinks beats a second, smaller one.
+        var analysisReduction = Reduction(longSide, MrzSourceSide);
         var decoded = new Dictionary<int, Mat>();
         try
         {
