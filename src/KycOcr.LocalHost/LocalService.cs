@@ -48,6 +48,8 @@ public sealed class LocalService : IAsyncDisposable
         var storage = new StorageOptions();
         configuration.Bind(storage);
         storage.FromConfiguration(configuration);
+        // Keys that would fail open (an unresolved Key Vault reference, a short key) stop the start before anything listens.
+        OptionsCheck.Validated(Bind<ApiOptions>(configuration));
         var jobs = OptionsCheck.Validated(Bind<JobOptions>(configuration));
         var local = Bind<LocalHostOptions>(configuration);
         local.ModelTimeoutSeconds = jobs.ModelTimeoutSeconds;

@@ -97,4 +97,34 @@ public sealed class OptionsValidationTests
         });
         Assert.Contains(expected, error.Message);
     }
+
+    public const string GoodKey = "good-key-0123456789abcdef";
+
+    /// <summary>Each form of key that would let a caller in without a real key stops the start.</summary>
+    [Theory]
+    [InlineData("API_KEYS", "@Microsoft.KeyVault(VaultName=kv-kycocr;SecretName=api-keys)", "API_KEYS is an unresolved Key Vault reference")]
+    [InlineData("API_KEYS", "@microsoft.keyvault(SecretUri=https://kv-kycocr.vault.azure.net/secrets/api-keys/)", "unresolved Key Vault reference")]
+    [InlineData("API_KEYS", GoodKey + ",,other-key-0123456789abcdef", "API_KEYS (key 2 of 3) is empty")]
+    [InlineData("API_KEYS", GoodKey + ",", "API_KEYS (key 2 of 2) is empty")]
+    [InlineData("API_KEYS", GoodKey + ", short-key1", "API_KEYS (key 2 of 2) is 10 characters long; keys must have at least 16")]
+    [InlineData("API_KEY", "tiny-key", "API_KEY is 8 characters long")]
+    public void Api_keys_that_would_fail_open_are_refused_without_showing_the_key(string name, string value, string expected)
+    {
+        var services = Services(new() { [name] = value });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<ApiOptions>>().Value);
+
+        Assert.Contains(expected, error.Message);
+        foreach (var key in value.Split(',').Select(k => k.Trim()).Where(k => k.Length > 0))
+            Assert.DoesNotContain(key, error.Message);
+        Assert.DoesNotContain("SecretName", error.Message);
+    }
+
+    [Fact]
+    public void Long_keys_and_no_keys_at_all_start()
+    {
+        Assert.Equal(2, Services(new() { ["API_KEYS"] = $" {GoodKey} , other-key-0123456789abcdef " }).GetRequiredService<IOptions<ApiOptions>>().Value.AllKeys().Count);
+        // No key: the service starts and lets nobody in (ApiKeyAuthenticatorTests).
+        Assert.Empty(Services(new()).GetRequiredService<IOptions<ApiOptions>>().Value.AllKeys());
+    }
 }
