@@ -6,6 +6,8 @@
 set -eu
 
 : "${AZURE_RESOURCE_GROUP:?run through azd (azd up / azd deploy), which sets it}"
+# az and azd sign in separately: every az call names azd's subscription, never az's default one.
+: "${AZURE_SUBSCRIPTION_ID:?run through azd (azd up / azd deploy), which sets it}"
 : "${AZURE_FUNCTION_APP_NAME:?missing: provision first}"
 : "${FUNCTION_APP_URL:?missing: provision first}"
 : "${EVENT_GRID_SYSTEM_TOPIC_NAME:?missing: provision first}"
@@ -19,21 +21,32 @@ WAIT_SECONDS="${POSTDEPLOY_WAIT_SECONDS:-20}"
 
 command -v az >/dev/null 2>&1 || { echo "postdeploy: the Azure CLI (az) is required" >&2; exit 1; }
 
+# The last error of a retried az call, shown when the hook gives up.
+errors=$(mktemp)
+trap 'rm -f "$errors"' EXIT
+last_error() {
+  if [ -s "$errors" ]; then
+    echo "postdeploy: the last error az reported:" >&2
+    tail -n 5 "$errors" >&2
+  fi
+}
+
 blobs_key=""
 i=1
 while [ "$i" -le "$ATTEMPTS" ]; do
-  blobs_key=$(az functionapp keys list \
+  blobs_key=$(az functionapp keys list --subscription "$AZURE_SUBSCRIPTION_ID" \
     --resource-group "$AZURE_RESOURCE_GROUP" --name "$AZURE_FUNCTION_APP_NAME" \
-    --query "systemKeys.blobs_extension" --output tsv 2>/dev/null || true)
+    --query "systemKeys.blobs_extension" --output tsv 2>"$errors" || true)
   if [ -n "$blobs_key" ]; then
     break
   fi
   echo "postdeploy: waiting for the blobs_extension key ($i/$ATTEMPTS)"
   i=$((i + 1))
-  sleep "$WAIT_SECONDS"
+  [ "$i" -gt "$ATTEMPTS" ] || sleep "$WAIT_SECONDS"
 done
 if [ -z "$blobs_key" ]; then
   echo "postdeploy: the app has no blobs_extension key; is the image deployed and the host running?" >&2
+  last_error
   exit 1
 fi
 
@@ -43,7 +56,7 @@ endpoint="${FUNCTION_APP_URL}/runtime/webhooks/blobs?functionName=${BLOB_WEBHOOK
 # subscription again updates it, so the hook is safe to rerun.
 i=1
 while :; do
-  if az eventgrid system-topic event-subscription create \
+  if az eventgrid system-topic event-subscription create --subscription "$AZURE_SUBSCRIPTION_ID" \
     --resource-group "$AZURE_RESOURCE_GROUP" \
     --system-topic-name "$EVENT_GRID_SYSTEM_TOPIC_NAME" \
     --name "$SUBSCRIPTION_NAME" \
@@ -53,11 +66,12 @@ while :; do
     --subject-begins-with "/blobServices/default/containers/${INBOX_CONTAINER}/" \
     --max-delivery-attempts 30 \
     --event-ttl 1440 \
-    --output none; then
+    --output none 2>"$errors"; then
     break
   fi
   if [ "$i" -ge "$ATTEMPTS" ]; then
     echo "postdeploy: could not create the Event Grid subscription" >&2
+    last_error
     exit 1
   fi
   echo "postdeploy: webhook not ready, retrying ($i/$ATTEMPTS)"

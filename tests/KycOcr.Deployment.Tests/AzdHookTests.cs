@@ -52,6 +52,77 @@ public sealed class AzdHookTests
         Assert.All(used, name => Assert.Contains("${" + name, File.ReadAllText(HookPath), StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void EveryAzCallInTheHookNamesAzdsSubscription()
+    {
+        // Continuation lines joined: one az command per match.
+        var script = File.ReadAllText(HookPath).Replace("\\\n", " ", StringComparison.Ordinal);
+        var calls = System.Text.RegularExpressions.Regex.Matches(script, @"(?:^|\$\(|\bif\s+)\s*az\s+[a-z][^\n]*", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .Select(m => m.Value).ToList();
+
+        Assert.Equal(2, calls.Count);
+        Assert.All(calls, call => Assert.Contains("--subscription \"$AZURE_SUBSCRIPTION_ID\"", call, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void WithAStandInAzTheHookPinsTheSubscriptionAndShowsTheLastErrorWhenItGivesUp()
+    {
+        using var fake = new FakeAz("echo 'ERROR: (AuthorizationFailed) The client has no access to scope /subscriptions/sub-123' >&2; exit 1");
+
+        var result = ProcessRunner.Run("sh", [HookPath], environment: fake.Environment);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("AuthorizationFailed", result.StandardError, StringComparison.Ordinal);
+        Assert.Equal(2, fake.Calls.Count);
+        Assert.All(fake.Calls, call => Assert.Contains("--subscription sub-123", call, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void WithAStandInAzTheHookSubscribesWithTheKeyItReadInAzdsSubscription()
+    {
+        using var fake = new FakeAz("""case "$1 $2" in "functionapp keys") echo fake-blobs-key ;; esac; exit 0""");
+
+        var result = ProcessRunner.Run("sh", [HookPath], environment: fake.Environment);
+
+        Assert.True(result.ExitCode == 0, result.Combined);
+        Assert.Equal(2, fake.Calls.Count);
+        Assert.All(fake.Calls, call => Assert.Contains("--subscription sub-123", call, StringComparison.Ordinal));
+        Assert.Contains("code=fake-blobs-key", fake.Calls[1], StringComparison.Ordinal);
+    }
+
+    /// <summary>A stand-in for the Azure CLI (no Azure account here): an <c>az</c> on PATH that logs its arguments, one call per line, and runs <paramref name="body"/>.</summary>
+    private sealed class FakeAz : IDisposable
+    {
+        private readonly string _folder = Directory.CreateTempSubdirectory("kycocr-fake-az-").FullName;
+
+        public FakeAz(string body)
+        {
+            var az = Path.Combine(_folder, "az");
+            File.WriteAllText(az, $"#!/bin/sh\necho \"$*\" >> '{Log}'\n{body}\n");
+            File.SetUnixFileMode(az, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            Environment = new Dictionary<string, string>
+            {
+                ["PATH"] = _folder + ":" + System.Environment.GetEnvironmentVariable("PATH"),
+                ["AZURE_SUBSCRIPTION_ID"] = "sub-123",
+                ["AZURE_RESOURCE_GROUP"] = "rg-kycocr",
+                ["AZURE_FUNCTION_APP_NAME"] = "func-kycocr",
+                ["FUNCTION_APP_URL"] = "https://func-kycocr.azurewebsites.net",
+                ["EVENT_GRID_SYSTEM_TOPIC_NAME"] = "evgt-kycocr",
+                ["INBOX_CONTAINER"] = "inbox",
+                ["POSTDEPLOY_ATTEMPTS"] = "2",
+                ["POSTDEPLOY_WAIT_SECONDS"] = "0",
+            };
+        }
+
+        private string Log => Path.Combine(_folder, "calls.log");
+
+        public IReadOnlyDictionary<string, string> Environment { get; }
+
+        public IReadOnlyList<string> Calls => File.Exists(Log) ? File.ReadAllLines(Log) : [];
+
+        public void Dispose() => Directory.Delete(_folder, recursive: true);
+    }
+
     /// <summary>The run: values under hooks: &gt; name: in azure.yaml (indentation-based; azure.yaml
     /// is plain block YAML). A bare "name: ./script" line counts too.</summary>
     private static IReadOnlyList<string> HookRuns(string hook)
