@@ -47,11 +47,25 @@ param functionsPlanSku string = 'EP1'
 @maxValue(100)
 param functionsMaximumInstances int = 5
 
-@description('Vision model name (a GPT-4-class model that accepts images).')
-param openAiModelName string = 'gpt-4o'
+// gpt-5.1 2025-11-13: GA, takes images, retires 2027-05-15 (Azure OpenAI model retirement schedule, which names it
+// gpt-4o 2024-11-20's replacement; that one is deprecated and retires 2026-10-01). Any vision chat model will do.
+@description('Vision model name (a chat model that accepts images).')
+param openAiModelName string = 'gpt-5.1'
 
 @description('Vision model version.')
-param openAiModelVersion string = '2024-11-20'
+param openAiModelVersion string = '2025-11-13'
+
+@description('How the model takes a request (MODEL_FAMILY): reasoning for the gpt-5 family and the o-series, classic for gpt-4o and gpt-4.1.')
+@allowed([
+  'classic'
+  'reasoning'
+])
+param openAiModelFamily string = startsWith(openAiModelName, 'gpt-5') || startsWith(openAiModelName, 'o1') || startsWith(openAiModelName, 'o3') || startsWith(openAiModelName, 'o4')
+  ? 'reasoning'
+  : 'classic'
+
+@description('A reasoning model\'s reasoning_effort (MODEL_REASONING_EFFORT); empty keeps the model\'s default.')
+param openAiReasoningEffort string = ''
 
 @description('Model deployment name the app calls (AZURE_OPENAI_DEPLOYMENT).')
 param openAiDeploymentName string = 'vision'
@@ -161,8 +175,21 @@ module registry 'modules/container-registry.bicep' = {
   }
 }
 
+module appIdentity 'modules/app-identity.bicep' = {
+  scope: rg
+  params: {
+    name: '${abbrs.managedIdentityUserAssignedIdentities}${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
 module functionApp 'modules/function-app.bicep' = {
   scope: rg
+  // The identity's roles first: the site's first start pulls the image and resolves API_KEYS with them.
+  dependsOn: [
+    appAccess
+  ]
   params: {
     planName: '${abbrs.appServicePlan}${resourceToken}'
     name: '${abbrs.functionApp}${resourceToken}'
@@ -179,6 +206,10 @@ module functionApp 'modules/function-app.bicep' = {
     apiKeysSecretName: keyVault.outputs.apiKeysSecretName
     openAiEndpoint: openAi.outputs.endpoint
     openAiDeploymentName: openAi.outputs.deploymentName
+    identityId: appIdentity.outputs.id
+    identityClientId: appIdentity.outputs.clientId
+    openAiModelFamily: openAiModelFamily
+    openAiReasoningEffort: openAiReasoningEffort
     uploadsContainer: containers.uploads
     inboxContainer: containers.inbox
     resultsContainer: containers.results
@@ -188,7 +219,7 @@ module functionApp 'modules/function-app.bicep' = {
 module appAccess 'modules/app-access.bicep' = {
   scope: rg
   params: {
-    appPrincipalId: functionApp.outputs.principalId
+    appPrincipalId: appIdentity.outputs.principalId
     operatorPrincipalId: principalId
     operatorPrincipalType: principalType
     storageAccountName: storage.outputs.name

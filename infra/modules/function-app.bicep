@@ -54,6 +54,18 @@ param openAiEndpoint string
 @description('Azure OpenAI deployment name.')
 param openAiDeploymentName string
 
+@description('Resource id of the app\'s user-assigned identity (its roles are granted before the site exists).')
+param identityId string
+
+@description('Client id of that identity.')
+param identityClientId string
+
+@description('How the deployed model takes a request (MODEL_FAMILY).')
+param openAiModelFamily string
+
+@description('A reasoning model\'s reasoning_effort (MODEL_REASONING_EFFORT); empty keeps the model\'s default.')
+param openAiReasoningEffort string
+
 @description('Container of raw uploads (UPLOADS_CONTAINER).')
 param uploadsContainer string
 
@@ -86,19 +98,24 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
   tags: union(tags, { 'azd-service-name': serviceName })
   kind: 'functionapp,linux,container'
   identity: {
-    // System-assigned, so DefaultAzureCredential in the app and the host's identity-based
-    // connections need no client id setting.
-    type: 'SystemAssigned'
+    // User-assigned and created first, with its roles: a system-assigned identity exists only with the site,
+    // so its first start would pull anonymously and read API_KEYS before any role was granted.
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
   }
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
     clientAffinityEnabled: false
-    keyVaultReferenceIdentity: 'SystemAssigned'
+    keyVaultReferenceIdentity: identityId
     siteConfig: {
       linuxFxVersion: 'DOCKER|${image}'
-      // Our registry is pulled from with the app identity (AcrPull); the public placeholder needs none.
-      acrUseManagedIdentityCreds: !empty(imageName)
+      // Always on: azd's deploy changes only linuxFxVersion, so the infra must make the pull use the identity
+      // (AcrPull) from the first deploy on.
+      acrUseManagedIdentityCreds: true
+      acrUserManagedIdentityID: identityClientId
       ftpsState: 'Disabled'
       minTlsVersion: '1.2'
       http20Enabled: true
@@ -119,10 +136,23 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
           value: 'false'
         }
         {
-          // Identity-based: the host, the durable engine and the app use the system-assigned
-          // identity (the default, so no __credential or __clientId settings).
+          // Identity-based: the host and the durable engine use the user-assigned identity (Durable Functions
+          // takes it by client id, not resource id).
           name: 'AzureWebJobsStorage__accountName'
           value: storageAccountName
+        }
+        {
+          name: 'AzureWebJobsStorage__credential'
+          value: 'managedidentity'
+        }
+        {
+          name: 'AzureWebJobsStorage__clientId'
+          value: identityClientId
+        }
+        {
+          // DefaultAzureCredential in the app (its blob client, Azure OpenAI) picks the user-assigned identity.
+          name: 'AZURE_CLIENT_ID'
+          value: identityClientId
         }
         {
           name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
@@ -158,11 +188,19 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
           name: 'AZURE_OPENAI_DEPLOYMENT'
           value: openAiDeploymentName
         }
+        {
+          // The deployment's name does not say its model: the family is set, not inferred.
+          name: 'MODEL_FAMILY'
+          value: openAiModelFamily
+        }
+        {
+          name: 'MODEL_REASONING_EFFORT'
+          value: openAiReasoningEffort
+        }
       ]
     }
   }
 }
 
 output name string = app.name
-output principalId string = app.identity.principalId
 output defaultHostName string = app.properties.defaultHostName

@@ -14,6 +14,19 @@ public sealed class AzdHookTests
     }
 
     [Fact]
+    public void AzureYamlRequiresAnAzdThatDeploysContainersWithoutWipingSettings()
+    {
+        var lines = File.ReadAllLines(RepoPaths.AzureYaml);
+        var section = Array.FindIndex(lines, l => l.TrimEnd() == "requiredVersions:");
+
+        Assert.True(section >= 0, "azure.yaml declares no requiredVersions.");
+        var azd = System.Text.RegularExpressions.Regex.Match(lines[section + 1], @"^\s+azd:\s*""?>=\s*(\d+)\.(\d+)\.(\d+)""?\s*$");
+        Assert.True(azd.Success, lines[section + 1]);
+        var minimum = new Version(int.Parse(azd.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), int.Parse(azd.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), int.Parse(azd.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(minimum >= new Version(1, 29, 0), $"azd {minimum} may wipe app settings on a container deploy (1.27-1.28).");
+    }
+
+    [Fact]
     public void HookScriptIsExecutable()
     {
         Assert.True(File.Exists(HookPath), $"{HookPath} is missing.");

@@ -31,7 +31,37 @@ public sealed class ModelOptions : IValidatableObject
     public string? OpenAiApiKey { get; set; }
 
     [ConfigurationKeyName("OPENAI_MODEL"), Required]
-    public string OpenAiModel { get; set; } = "gpt-4o";
+    public string OpenAiModel { get; set; } = "gpt-5.1";
+
+    public const string Classic = "classic";
+    public const string Reasoning = "reasoning";
+
+    /// <summary>
+    /// How the model takes a request: <c>classic</c> (gpt-4o, gpt-4.1: temperature 0, Azure's <c>max_tokens</c>) or
+    /// <c>reasoning</c> (gpt-5 family, o-series: no sampling settings, <c>max_completion_tokens</c>, a reasoning
+    /// effort). Empty infers it from <c>OPENAI_MODEL</c>, or from <c>AZURE_OPENAI_DEPLOYMENT</c> when that is named
+    /// after its model; an Azure deployment with another name needs it set (the infra sets it).
+    /// </summary>
+    [ConfigurationKeyName("MODEL_FAMILY"), RegularExpression("^(classic|reasoning)?$")]
+    public string? ModelFamily { get; set; }
+
+    /// <summary>A reasoning model's <c>reasoning_effort</c>; empty leaves the model's default (gpt-5.1: none).</summary>
+    [ConfigurationKeyName("MODEL_REASONING_EFFORT"), RegularExpression("^(none|minimal|low|medium|high)?$")]
+    public string? ReasoningEffort { get; set; }
+
+    /// <summary>The family in force: the explicit choice, else the one the model's name says.</summary>
+    public string EffectiveModelFamily =>
+        !string.IsNullOrWhiteSpace(ModelFamily) ? ModelFamily.Trim().ToLowerInvariant()
+        : FamilyOf(EffectiveExtractor == AzureOpenAi ? AzureOpenAiDeployment : OpenAiModel);
+
+    /// <summary>Reasoning for the gpt-5 family and the o-series (o1, o3, o4-mini…), classic for the rest.</summary>
+    public static string FamilyOf(string? modelName)
+    {
+        var name = (modelName ?? string.Empty).Trim().ToLowerInvariant();
+        var reasoning = name.StartsWith("gpt-5", StringComparison.Ordinal)
+            || (name.Length >= 2 && name[0] == 'o' && char.IsAsciiDigit(name[1]));
+        return reasoning ? Reasoning : Classic;
+    }
 
     /// <summary>Room for the whole result schema; the original's 500 cut replies short.</summary>
     [ConfigurationKeyName("MODEL_MAX_TOKENS"), Range(256, 16_384)]
@@ -74,6 +104,8 @@ public sealed class ModelOptions : IValidatableObject
                 yield return Error($"EXTRACTOR must be one of offline, azure-openai, openai (was '{Extractor}').");
                 break;
         }
+        if (EffectiveExtractor != Offline && !string.IsNullOrWhiteSpace(ReasoningEffort) && EffectiveModelFamily != Reasoning)
+            yield return Error("MODEL_REASONING_EFFORT applies to reasoning models only: set MODEL_FAMILY=reasoning, or leave the effort empty.");
     }
 
     private static bool IsAbsoluteHttpUrl(string? value) =>

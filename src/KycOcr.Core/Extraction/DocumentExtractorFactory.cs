@@ -38,7 +38,7 @@ public static class DocumentExtractorFactory
     public static ChatClient OpenAiChatClient(ModelOptions model, JobOptions jobs)
     {
         var options = new OpenAIClientOptions { Endpoint = new Uri(model.OpenAiBaseUrl!) };
-        Configure(options, jobs);
+        Configure(options, model, jobs);
         // Local OpenAI-compatible servers often need no key; the SDK insists on one.
         var key = string.IsNullOrEmpty(model.OpenAiApiKey) ? "no-key" : model.OpenAiApiKey;
         return new OpenAIClient(new ApiKeyCredential(key), options).GetChatClient(model.OpenAiModel);
@@ -47,7 +47,7 @@ public static class DocumentExtractorFactory
     public static ChatClient AzureChatClient(ModelOptions model, JobOptions jobs)
     {
         var options = new AzureOpenAIClientOptions();
-        Configure(options, jobs);
+        Configure(options, model, jobs);
         var endpoint = new Uri(model.AzureOpenAiEndpoint!);
         var client = string.IsNullOrEmpty(model.AzureOpenAiApiKey)
             ? new AzureOpenAIClient(endpoint, new DefaultAzureCredential(), options)
@@ -55,10 +55,12 @@ public static class DocumentExtractorFactory
         return client.GetChatClient(model.AzureOpenAiDeployment!);
     }
 
-    private static void Configure(ClientPipelineOptions options, JobOptions jobs)
+    private static void Configure(ClientPipelineOptions options, ModelOptions model, JobOptions jobs)
     {
         // The orchestration's retry policy is the only one, so a test can count the calls.
         options.RetryPolicy = new ClientRetryPolicy(maxRetries: 0);
         options.NetworkTimeout = jobs.ModelTimeout;
+        if (ModelRequestStyle.Policy(model) is { } reasoning)
+            options.AddPolicy(reasoning, PipelinePosition.PerCall);
     }
 }

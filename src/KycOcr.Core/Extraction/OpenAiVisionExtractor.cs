@@ -28,13 +28,9 @@ public sealed class OpenAiVisionExtractor(
                 ChatMessageContentPart.CreateTextPart(ExtractionPrompt.User),
                 ChatMessageContentPart.CreateImagePart(BinaryData.FromBytes(document.Jpeg), "image/jpeg", new ChatImageDetailLevel(model.ImageDetail))),
         ];
-        var options = new ChatCompletionOptions
-        {
-            MaxOutputTokenCount = model.MaxTokens,
-            Temperature = 0,
-            ResponseFormat = ChatResponseFormat.CreateJsonSchemaFormat(
-                ExtractionSchema.Name, BinaryData.FromString(ExtractionSchema.Json), jsonSchemaIsStrict: true),
-        };
+        var options = ModelRequestStyle.Options(model);
+        options.ResponseFormat = ChatResponseFormat.CreateJsonSchemaFormat(
+            ExtractionSchema.Name, BinaryData.FromString(ExtractionSchema.Json), jsonSchemaIsStrict: true);
 
         var usage = new TokenUsage(0, 0, 0);
         var completion = await CompleteAsync(messages, options, cancellationToken);

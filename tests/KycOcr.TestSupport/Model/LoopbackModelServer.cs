@@ -14,6 +14,7 @@ namespace KycOcr.TestSupport.Model;
 /// A real HTTP server on loopback that speaks the OpenAI chat-completions wire format, both the OpenAI
 /// path (<c>/v1/chat/completions</c>) and Azure OpenAI's (<c>/openai/deployments/{name}/chat/completions</c>).
 /// Answers come from a script (<see cref="Enqueue"/>), then from <see cref="Default"/>; every request is recorded.
+/// Like the real services, it refuses (400) a request its model would refuse: see <see cref="ModelRequestRules"/>.
 /// </summary>
 public sealed class LoopbackModelServer : IAsyncDisposable
 {
@@ -35,6 +36,9 @@ public sealed class LoopbackModelServer : IAsyncDisposable
     public Uri BaseAddress { get; private set; } = null!;
 
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
+
+    /// <summary>The model behind each Azure deployment; a deployment not listed is taken to be named after its model.</summary>
+    public ConcurrentDictionary<string, string> DeploymentModels { get; } = new(StringComparer.Ordinal);
 
     public static async Task<LoopbackModelServer> StartAsync()
     {
@@ -80,8 +84,25 @@ public sealed class LoopbackModelServer : IAsyncDisposable
             context.Request.Headers["api-key"].ToString(),
             JsonDocument.Parse(body).RootElement.Clone()));
 
+        var recorded = _requests.Last();
+        if (ModelRequestRules.Refusal(ModelOf(recorded), recorded.Body) is { } refusal)
+        {
+            await refusal.WriteAsync(context, context.RequestAborted);
+            return;
+        }
         var reply = _script.TryDequeue(out var scripted) ? scripted : Default;
         await reply.WriteAsync(context, context.RequestAborted);
+    }
+
+    private string ModelOf(RecordedRequest request)
+    {
+        const string deployments = "/openai/deployments/";
+        if (request.Path.StartsWith(deployments, StringComparison.Ordinal))
+        {
+            var deployment = request.Path[deployments.Length..].Split('/')[0];
+            return DeploymentModels.TryGetValue(deployment, out var model) ? model : deployment;
+        }
+        return request.Body.TryGetProperty("model", out var name) ? name.GetString() ?? string.Empty : string.Empty;
     }
 }
 

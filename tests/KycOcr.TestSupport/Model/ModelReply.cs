@@ -37,6 +37,9 @@ public sealed class ModelReply
             });
         });
 
+    /// <summary>An error answer with the services' body shape: <c>{"error": {...}}</c>.</summary>
+    public static ModelReply Error(int status, object error) => new((context, _) => WriteJsonAsync(context, status, new { error }));
+
     /// <summary>Azure OpenAI's answer when its content filter blocks a prompt.</summary>
     public static ModelReply ContentFilter() => Status(400, "content_filter");
 
