@@ -41,19 +41,17 @@ RUN apt-get update \
         libx11-6 libxau6 libxdmcp6 libbsd0 libxcb1 libxcb-render0 libxcb-shm0 libxext6 \
         libxfixes3 libxi6 libxinerama1 libxrandr2 libxrender1 libxcomposite1 libxcursor1 \
         libxdamage1 libxkbcommon0 libwayland-client0 libwayland-cursor0 libwayland-egl1 libdrm2 \
-        # offline MRZ reader: eng.traineddata and the OCR-B font
-        tesseract-ocr-eng fonts-ocr-b \
+        # offline MRZ reader: the OCR-B font its glyph templates are rendered from
+        fonts-ocr-b \
     && rm -rf /var/lib/apt/lists/*
 
-# Where the packages above put the MRZ reader's data (dpkg -L on Debian 12).
-ENV TESSDATA_PATH=/usr/share/tesseract-ocr/5/tessdata \
-    OCRB_FONT_PATH=/usr/share/fonts/opentype/ocr-b/OCRB.otf
+# Where the package above puts the MRZ reader's font (dpkg -L on Debian 12).
+ENV OCRB_FONT_PATH=/usr/share/fonts/opentype/ocr-b/OCRB.otf
 
 COPY --from=build /app/publish /home/site/wwwroot
 
 # The image's own proof: no native dependency missing, the MRZ data where the app looks.
-RUN test -s "$TESSDATA_PATH/eng.traineddata" \
-    && test -s "$OCRB_FONT_PATH" \
+RUN test -s "$OCRB_FONT_PATH" \
     && for lib in $(find /home/site/wwwroot -name libOpenCvSharpExtern.so); do \
          if ldd "$lib" | grep "not found"; then exit 1; fi; \
        done

@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 
 # Native libraries: OpenCvSharp's linux-x64 runtime links GTK 3. The offline MRZ reader's data:
 # Tesseract's English model and the OCR-B font (also what the synthetic documents are printed in).
-apt_packages=(libgtk-3-0 tesseract-ocr-eng fonts-ocr-b)
+apt_packages=(libgtk-3-0 fonts-ocr-b)
 missing=()
 for package in "${apt_packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

@@ -1,10 +1,10 @@
 namespace KycOcr.Deployment.Tests;
 
-/// <summary>The offline MRZ reader needs Tesseract's English model and the OCR-B font in the
-/// image, at the paths the image's TESSDATA_PATH and OCRB_FONT_PATH name.</summary>
+/// <summary>The offline MRZ reader needs the OCR-B font in the image, at the path the image's OCRB_FONT_PATH
+/// names; nothing reads Tesseract's data, so the image carries none.</summary>
 public sealed class MrzReaderDataTests
 {
-    internal static readonly string[] Packages = ["tesseract-ocr-eng", "fonts-ocr-b"];
+    internal static readonly string[] Packages = ["fonts-ocr-b"];
 
     [Fact]
     public void DockerfileInstallsTheMrzReaderPackages()
@@ -15,11 +15,12 @@ public sealed class MrzReaderDataTests
     }
 
     [Fact]
-    public void TessdataPathHoldsTheEnglishModel()
+    public void TheImageCarriesNoTesseractData()
     {
-        var tessdata = FinalEnvironment("TESSDATA_PATH");
+        var dockerfile = DockerfileModel.Load(RepoPaths.Dockerfile);
 
-        Assert.Contains(Path.Combine(tessdata, "eng.traineddata"), PackageFiles("tesseract-ocr-eng"));
+        Assert.DoesNotContain(dockerfile.AptInstalledPackages, p => p.StartsWith("tesseract", StringComparison.Ordinal));
+        Assert.False(dockerfile.FinalStageEnvironment.ContainsKey("TESSDATA_PATH"));
     }
 
     [Fact]
