@@ -1,6 +1,6 @@
 # KycOcr function app image. Built by `azd deploy` inside Azure Container Registry
 # (remoteBuild); Docker cannot build or pull images on the project's own machines, so
-# tests/KycOcr.Deployment.Tests checks this file against Debian 12's packages instead.
+# tests/KycOcr.Deployment.Tests checks this file and its package lists against Debian 12's packages instead.
 
 # --- build: publish the isolated worker ------------------------------------------------
 # .NET 10 SDK tag as listed in the .NET 10 GA announcement (dotnet/dotnet-docker #6860).
@@ -17,41 +17,26 @@ RUN dotnet publish src/KycOcr.Functions/KycOcr.Functions.csproj \
 # (azure-functions-core-tools: src/Cli/func/StaticResources/Dockerfile.dotnet10Isolated).
 FROM mcr.microsoft.com/azure-functions/dotnet-isolated:4-dotnet-isolated10.0
 
-# The package list below was derived on Debian 12 (bookworm); on another release the names
-# may differ, so refuse to build rather than ship an image that fails at the first request.
+# The libraries OpenCV's and SkiaSharp's native code load, and the MRZ reader's font, from the list for the base
+# image's release (infra/image-packages: Debian 12 and Ubuntu 24.04, whose package names differ). Another release
+# stops the build rather than ship an image that fails at the first request.
+COPY infra/image-packages/ /tmp/image-packages/
 RUN . /etc/os-release \
-    && if [ "$ID" != "debian" ] || [ "$VERSION_ID" != "12" ]; then \
-         echo "expected a Debian 12 base image, found $PRETTY_NAME" >&2; exit 1; \
-       fi
+    && list="/tmp/image-packages/$ID-$VERSION_ID.txt" \
+    && if [ ! -f "$list" ]; then \
+         echo "no package list for $PRETTY_NAME in infra/image-packages" >&2; exit 1; \
+       fi \
+    && apt-get update \
+    && apt-get install -y --no-install-recommends $(sed 's/#.*//' "$list") \
+    && rm -rf /var/lib/apt/lists/* /tmp/image-packages
 
-# Every library libOpenCvSharpExtern.so loads (ldd), by package, except those the base image
-# carries (infra/base-image-packages.txt). OpenCV's highgui links GTK 3 although no window is
-# ever opened. Then the offline MRZ reader's data: Tesseract's English model and OCR-B.
-RUN apt-get update \
-    && apt-get install -y --no-install-recommends \
-        # GTK 3 and its accessibility and GL plumbing
-        libgtk-3-0 libgdk-pixbuf-2.0-0 libatk1.0-0 libatk-bridge2.0-0 libatspi2.0-0 \
-        libepoxy0 libdbus-1-3 libglib2.0-0 libffi8 libatomic1 \
-        # text rendering: FreeType, HarfBuzz, Fontconfig, Pango
-        libfreetype6 libharfbuzz0b libgraphite2-3 libbrotli1 libfontconfig1 libexpat1 \
-        libpango-1.0-0 libpangocairo-1.0-0 libpangoft2-1.0-0 libfribidi0 libthai0 libdatrie1 \
-        # Cairo and image codecs
-        libcairo2 libcairo-gobject2 libpixman-1-0 libpng16-16 libjpeg62-turbo \
-        # X11 and Wayland client libraries
-        libx11-6 libxau6 libxdmcp6 libbsd0 libxcb1 libxcb-render0 libxcb-shm0 libxext6 \
-        libxfixes3 libxi6 libxinerama1 libxrandr2 libxrender1 libxcomposite1 libxcursor1 \
-        libxdamage1 libxkbcommon0 libwayland-client0 libwayland-cursor0 libwayland-egl1 libdrm2 \
-        # offline MRZ reader: the OCR-B font its glyph templates are rendered from
-        fonts-ocr-b \
-    && rm -rf /var/lib/apt/lists/*
-
-# Where the package above puts the MRZ reader's font (dpkg -L on Debian 12).
+# Where fonts-ocr-b puts the MRZ reader's font (dpkg -L; the same path on Debian and Ubuntu).
 ENV OCRB_FONT_PATH=/usr/share/fonts/opentype/ocr-b/OCRB.otf
 
 COPY --from=build /app/publish /home/site/wwwroot
 
 # The image's own proof: no native dependency missing, the MRZ data where the app looks.
 RUN test -s "$OCRB_FONT_PATH" \
-    && for lib in $(find /home/site/wwwroot -name libOpenCvSharpExtern.so); do \
+    && for lib in $(find /home/site/wwwroot -name libOpenCvSharpExtern.so -o -name libSkiaSharp.so); do \
          if ldd "$lib" | grep "not found"; then exit 1; fi; \
        done
