@@ -59,6 +59,7 @@ public sealed class ModelRequestStyleTests : IAsyncLifetime
 
         Assert.Equal("passport", read.Document.Type);
         Assert.Equal("/openai/deployments/vision/chat/completions", _model.Requests[^1].Path);
+        Assert.Contains("api-version=2025-04-01-preview", _model.Requests[^1].Query, StringComparison.Ordinal);
         Assert.Equal(2000, LastBody.GetProperty("max_completion_tokens").GetInt32());
         Assert.Equal("medium", LastBody.GetProperty("reasoning_effort").GetString());
         Assert.False(LastBody.TryGetProperty("temperature", out _));
@@ -82,6 +83,7 @@ public sealed class ModelRequestStyleTests : IAsyncLifetime
         Assert.Equal(2000, LastBody.GetProperty("max_completion_tokens").GetInt32());
 
         await ExtractAsync(Azure("gpt-4o", ModelOptions.Classic));
+        Assert.Contains("api-version=2024-10-21", _model.Requests[^1].Query, StringComparison.Ordinal);
         Assert.Equal(0, LastBody.GetProperty("temperature").GetDouble());
         Assert.Equal(2000, LastBody.GetProperty("max_tokens").GetInt32());
         Assert.False(LastBody.TryGetProperty("reasoning_effort", out _));
