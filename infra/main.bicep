@@ -65,6 +65,14 @@ param openAiModelFamily string = startsWith(openAiModelName, 'gpt-5') || startsW
   : 'classic'
 
 @description('A reasoning model\'s reasoning_effort (MODEL_REASONING_EFFORT); empty keeps the model\'s default.')
+@allowed([
+  ''
+  'none'
+  'minimal'
+  'low'
+  'medium'
+  'high'
+])
 param openAiReasoningEffort string = ''
 
 @description('Model deployment name the app calls (AZURE_OPENAI_DEPLOYMENT).')

@@ -29,15 +29,16 @@ public static class ModelRequestStyle
             : null;
 
     /// <summary>
-    /// Writes a reasoning model's request: Azure's api-version for it, the token limit as <c>max_completion_tokens</c> (Azure.AI.OpenAI 2.1.0
-    /// writes <c>max_tokens</c>, and its switch for the new name throws on the OpenAI library's options) and the
-    /// <c>reasoning_effort</c>, for which the OpenAI library 2.1.0 (the one Azure.AI.OpenAI 2.1.0 is built on) has no property.
+    /// Writes a reasoning model's request: Azure's api-version for it, the token limit as <c>max_completion_tokens</c>
+    /// (Azure.AI.OpenAI 2.1.0 writes <c>max_tokens</c>, and its switch for the new name throws on the OpenAI library's
+    /// options) and the <c>reasoning_effort</c>, for which the OpenAI library 2.1.0 (the one Azure.AI.OpenAI 2.1.0 is
+    /// built on) has no property.
     /// </summary>
     private sealed class ReasoningRequestPolicy(string? effort) : PipelinePolicy
     {
         /// <summary>
-        /// Azure OpenAI takes the gpt-5 family's chat requests from this api-version on; Azure.AI.OpenAI 2.1.0 sends
-        /// 2024-10-21 (not tried against Azure from here: the version projects moving to gpt-5 report needing).
+        /// The api-version projects moving to the gpt-5 family report Azure OpenAI needs for it (not tried against Azure
+        /// from here); Azure.AI.OpenAI 2.1.0 sends 2024-10-21.
         /// </summary>
         public const string AzureApiVersion = "2025-04-01-preview";
 
