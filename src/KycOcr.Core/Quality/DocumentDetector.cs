@@ -118,8 +118,7 @@ public static class DocumentDetector
         var bestOutline = contourQuads.OrderByDescending(c => c.Score).FirstOrDefault(c => c.Score > 0);
         var lineQuads = bestOutline is not null && IsUnmistakable(bestOutline.Quad, weakMap, frameArea)
             ? []
-            : LineQuads.Find(weak, weakMap, MinCandidateCoverage).OrderByDescending(q => q.Score).Take(SnappedPerSource)
-                .Select(q => Judge(q.Quad, q.Score, weakMap, reach, alreadyBacked: true, evidence));
+            : JudgeLineQuads(LineQuads.Find(weak, weakMap, MinCandidateCoverage), weakMap, reach, evidence);
         var scored = contourQuads.Concat(lineQuads).ToList();
         var best = scored.OrderByDescending(c => c.Score).FirstOrDefault(c => c.Score > 0);
         if (best is null)
@@ -235,6 +234,31 @@ public static class DocumentDetector
     }
 
     private sealed record Candidate(Point2d[] Quad, double Score);
+
+    /// <summary>
+    /// The best line-pair quads judged, down the ranking until <see cref="SnappedPerSource"/> of them score (at most
+    /// <see cref="MaxLineQuadsJudged"/>): on a tiled floor the grout lines' cells and their blends with the document's
+    /// sides outrank its own outline, and score nothing once judged (lattice corners, bare or overshooting ends).
+    /// </summary>
+    private static List<Candidate> JudgeLineQuads(List<(Point2d[] Quad, double Score)> quads, EdgeMap edges, int reach,
+        Dictionary<(QuadKey, bool), Evidence> evidence)
+    {
+        var judged = new List<Candidate>();
+        var scoring = 0;
+        foreach (var (quad, prior) in quads.OrderByDescending(q => q.Score))
+        {
+            if (scoring == SnappedPerSource || judged.Count == MaxLineQuadsJudged)
+                break;
+            var candidate = Judge(quad, prior, edges, reach, alreadyBacked: true, evidence);
+            judged.Add(candidate);
+            if (candidate.Score > 0)
+                scoring++;
+        }
+        return judged;
+    }
+
+    /// <summary>A bound on the line-pair quads judged in one photo (a lattice's cells that score nothing included).</summary>
+    private const int MaxLineQuadsJudged = 4 * SnappedPerSource;
 
     /// <summary>Candidates per source (outlines, line pairs) whose sides are snapped and judged.</summary>
     private const int SnappedPerSource = 24;
