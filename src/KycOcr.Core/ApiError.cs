@@ -48,7 +48,6 @@ public static class ErrorCodes
     public const string ImageTruncated = "image_truncated";
     public const string QualityRejected = "quality_rejected";
     public const string ExtractionFailed = "extraction_failed";
-    public const string ExtractorUnavailable = "extractor_unavailable";
     public const string DeadlineExceeded = "deadline_exceeded";
     public const string JobCancelled = "job_cancelled";
     public const string InternalError = "internal_error";

@@ -61,12 +61,12 @@ public sealed class RealDocumentsTests(AzuriteFixture azurite, ITestOutputHelper
         var prepared = await new PreprocessActivity(store, services.GetRequiredService<IImagePreprocessor>())
             .RunAsync(context, new PreprocessInput(taskId, blob));
         if (prepared.Rejection is { } rejection)
-            return JobOutcome.Rejected(rejection);
+            return JobOutcome.Ended(rejection);
         var extracted = await new ExtractActivity(store, services.GetRequiredService<IDocumentExtractor>())
             .RunAsync(context, new ExtractInput(taskId, prepared.ImageBlobName!, prepared.Quality, prepared.ElapsedMs, prepared.Mrz));
         await store.DeleteJobBlobsAsync(taskId);
         return extracted.Result is { } result ? JobOutcome.Succeeded(result)
-            : extracted.Rejected ? JobOutcome.Rejected(extracted.Error!) : JobOutcome.Failed(extracted.Error!);
+            : JobOutcome.Ended(extracted.Error!);
     }
 
     private sealed class TestActivityContext(string instanceId) : TaskActivityContext

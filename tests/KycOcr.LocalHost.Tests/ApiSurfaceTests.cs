@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using KycOcr.Core.Http;
 using KycOcr.TestSupport.Hosting;
+using KycOcr.TestSupport.Http;
 using KycOcr.TestSupport.Model;
 using KycOcr.TestSupport.Storage;
 
@@ -85,26 +86,48 @@ public sealed class ApiSurfaceTests(AzuriteFixture azurite) : LocalServiceTestBa
     }
 }
 
-/// <summary>The per-key rate limit, over HTTP.</summary>
+/// <summary>The per-key rate limits, over HTTP: submissions and reads are counted apart.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class RateLimitTests(AzuriteFixture azurite) : LocalServiceTestBase(azurite.ConnectionString, ("RATE_LIMIT_PER_MINUTE", "3"))
+public sealed class RateLimitTests(AzuriteFixture azurite)
+    : LocalServiceTestBase(azurite.ConnectionString, ("RATE_LIMIT_PER_MINUTE", "2"), ("READ_RATE_LIMIT_PER_MINUTE", "3"))
 {
     [Fact]
-    public async Task Over_the_limit_a_key_gets_429_with_retry_after_and_other_keys_go_on()
+    public async Task Reads_over_their_limit_get_429_with_retry_after_and_leave_submissions_and_other_keys_alone()
     {
         var unknownTask = Guid.NewGuid().ToString();
         for (var i = 0; i < 3; i++)
             Assert.Equal(HttpStatusCode.NotFound, (await Client.StatusAsync(unknownTask)).Status);
 
         var limited = await Client.StatusAsync(unknownTask);
-        var submitLimited = await Client.SubmitAsync(DocumentPhoto);
+        var submitted = await Client.SubmitAsync(DocumentPhoto);
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, limited.Status);
-        Assert.Equal("rate_limited", limited.Code);
-        Assert.NotNull(limited.RetryAfter);
-        Assert.InRange(limited.RetryAfter!.Value.TotalSeconds, 1, 60);
-        Assert.Equal(HttpStatusCode.TooManyRequests, submitLimited.Status);
+        AssertLimited(limited);
+        Assert.Equal(HttpStatusCode.Accepted, submitted.Status);
         Assert.Equal(HttpStatusCode.NotFound, (await Client.StatusAsync(unknownTask, KycOcrTestHost.OtherApiKey)).Status);
         Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/health")).Status);
+    }
+
+    [Fact]
+    public async Task Submissions_and_erasures_share_their_limit_and_leave_reads_alone()
+    {
+        var unknownTask = Guid.NewGuid().ToString();
+        Assert.Equal(HttpStatusCode.Accepted, (await Client.SubmitAsync(DocumentPhoto)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.EraseAsync(unknownTask)).Status);
+
+        var submitLimited = await Client.SubmitAsync(DocumentPhoto);
+        var eraseLimited = await Client.EraseAsync(unknownTask);
+
+        AssertLimited(submitLimited);
+        AssertLimited(eraseLimited);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.StatusAsync(unknownTask)).Status);
+        Assert.Equal(HttpStatusCode.Accepted, (await Client.SubmitAsync(DocumentPhoto, KycOcrTestHost.OtherApiKey)).Status);
+    }
+
+    private static void AssertLimited(Reply reply)
+    {
+        Assert.Equal(HttpStatusCode.TooManyRequests, reply.Status);
+        Assert.Equal("rate_limited", reply.Code);
+        Assert.NotNull(reply.RetryAfter);
+        Assert.InRange(reply.RetryAfter!.Value.TotalSeconds, 1, 60);
     }
 }

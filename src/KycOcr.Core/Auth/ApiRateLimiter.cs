@@ -5,19 +5,23 @@ using Microsoft.Extensions.Options;
 namespace KycOcr.Core.Auth;
 
 /// <summary>
-/// Requests per minute per API key (<c>RATE_LIMIT_PER_MINUTE</c>, 0 = off), counted in this process:
-/// with several instances each allows the full rate.
+/// Per API key and minute, submissions (<c>RATE_LIMIT_PER_MINUTE</c>) and reads (<c>READ_RATE_LIMIT_PER_MINUTE</c>)
+/// apart, 0 = off: a back end polling many jobs with one key must not run out of submissions. Counted in this
+/// process: with several instances each allows the full rate.
 /// </summary>
 public sealed class ApiRateLimiter : IDisposable
 {
-    private readonly PartitionedRateLimiter<string>? _limiter;
+    private readonly PartitionedRateLimiter<string>? _submissions;
+    private readonly PartitionedRateLimiter<string>? _reads;
 
     public ApiRateLimiter(IOptions<ApiOptions> options)
     {
-        var perMinute = options.Value.RateLimitPerMinute;
-        if (perMinute <= 0)
-            return;
-        _limiter = PartitionedRateLimiter.Create<string, string>(owner => RateLimitPartition.GetFixedWindowLimiter(owner, _ =>
+        _submissions = PerKey(options.Value.RateLimitPerMinute);
+        _reads = PerKey(options.Value.ReadRateLimitPerMinute);
+    }
+
+    private static PartitionedRateLimiter<string>? PerKey(int perMinute) => perMinute <= 0 ? null
+        : PartitionedRateLimiter.Create<string, string>(owner => RateLimitPartition.GetFixedWindowLimiter(owner, _ =>
             new FixedWindowRateLimiterOptions
             {
                 PermitLimit = perMinute,
@@ -25,18 +29,22 @@ public sealed class ApiRateLimiter : IDisposable
                 QueueLimit = 0,
                 AutoReplenishment = true,
             }));
-    }
 
     /// <summary>Null when the request may go on; else how long the caller should wait.</summary>
-    public TimeSpan? TryAdmit(string ownerId)
+    public TimeSpan? TryAdmit(string ownerId, RequestCost cost)
     {
-        if (_limiter is null)
+        var limiter = cost == RequestCost.Read ? _reads : _submissions;
+        if (limiter is null)
             return null;
-        using var lease = _limiter.AttemptAcquire(ownerId);
+        using var lease = limiter.AttemptAcquire(ownerId);
         if (lease.IsAcquired)
             return null;
         return lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
     }
 
-    public void Dispose() => _limiter?.Dispose();
+    public void Dispose()
+    {
+        _submissions?.Dispose();
+        _reads?.Dispose();
+    }
 }

@@ -27,9 +27,16 @@ public sealed class ApiOptions : IValidatableObject
     [ConfigurationKeyName("MAX_IMAGE_PIXELS"), Range(10_000, 1L << 30)]
     public long MaxImagePixels { get; set; } = 50_000_000;
 
-    /// <summary>Requests per minute each API key may make (submits and polls alike); 0 turns the limit off.</summary>
+    /// <summary>Submissions (<c>POST /read_text</c>, <c>DELETE /id</c>) per minute each API key may make; 0 turns the limit off.</summary>
     [ConfigurationKeyName("RATE_LIMIT_PER_MINUTE"), Range(0, 1_000_000)]
     public int RateLimitPerMinute { get; set; } = 600;
+
+    /// <summary>
+    /// Status and result reads (<c>GET /id</c>) per minute each API key may make; 0 turns the limit off. High enough
+    /// for a back end that polls every job it has in flight several times a second (16 jobs at 200 ms are 4,800).
+    /// </summary>
+    [ConfigurationKeyName("READ_RATE_LIMIT_PER_MINUTE"), Range(0, 10_000_000)]
+    public int ReadRateLimitPerMinute { get; set; } = 12_000;
 
     /// <summary>
     /// Fails closed: a key list with an empty entry, a short key or an unresolved Key Vault reference (whose text

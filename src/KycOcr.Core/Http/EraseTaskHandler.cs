@@ -1,3 +1,4 @@
+using KycOcr.Core.Auth;
 using KycOcr.Core.Jobs;
 using KycOcr.Core.Storage;
 using Microsoft.AspNetCore.Http;
@@ -17,7 +18,7 @@ public sealed class EraseTaskHandler(CallerGate gate, BlobJobStore store, InboxS
 
     public async Task<IResult> HandleAsync(HttpRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
     {
-        var (job, refusal) = await OwnedTask.FindAsync(request, gate, durable, cancellationToken);
+        var (job, refusal) = await OwnedTask.FindAsync(request, gate, RequestCost.Submission, durable, cancellationToken);
         if (refusal is not null)
             return refusal;
 

@@ -1,3 +1,4 @@
+using KycOcr.Core.Auth;
 using KycOcr.Core.Jobs;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
@@ -13,9 +14,9 @@ public static class OwnedTask
     public const string QueryParameter = "task_id";
 
     public static async Task<(OrchestrationMetadata? Job, IResult? Refusal)> FindAsync(
-        HttpRequest request, CallerGate gate, DurableTaskClient durable, CancellationToken cancellationToken)
+        HttpRequest request, CallerGate gate, RequestCost cost, DurableTaskClient durable, CancellationToken cancellationToken)
     {
-        var (owner, refusal) = gate.Admit(request);
+        var (owner, refusal) = gate.Admit(request, cost);
         if (refusal is not null)
             return (null, refusal);
 

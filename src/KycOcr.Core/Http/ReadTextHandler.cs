@@ -1,3 +1,4 @@
+using KycOcr.Core.Auth;
 using KycOcr.Core.Configuration;
 using KycOcr.Core.Imaging;
 using KycOcr.Core.Jobs;
@@ -29,7 +30,7 @@ public sealed class ReadTextHandler(
 
     public async Task<IResult> HandleAsync(HttpRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
     {
-        var (owner, refusal) = gate.Admit(request);
+        var (owner, refusal) = gate.Admit(request, RequestCost.Submission);
         if (refusal is not null)
             return refusal;
 

@@ -1,3 +1,4 @@
+using KycOcr.Core.Auth;
 using KycOcr.Core.Jobs;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
@@ -12,7 +13,7 @@ public sealed class TaskStatusHandler(CallerGate gate)
 {
     public async Task<IResult> HandleAsync(HttpRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
     {
-        var (instance, refusal) = await OwnedTask.FindAsync(request, gate, durable, cancellationToken);
+        var (instance, refusal) = await OwnedTask.FindAsync(request, gate, RequestCost.Read, durable, cancellationToken);
         if (refusal is not null)
             return refusal;
 
@@ -27,7 +28,7 @@ public sealed class TaskStatusHandler(CallerGate gate)
             case OrchestrationRuntimeStatus.Completed:
                 return FromOutcome(instance.ReadOutputAs<JobOutcome>());
             case OrchestrationRuntimeStatus.Terminated:
-                return ApiResults.Error(StatusCodes.Status500InternalServerError, ErrorCodes.JobCancelled, "The job was cancelled before it finished.");
+                return ApiResults.Error(JobOutcomeStatus.Of(ErrorCodes.JobCancelled), ErrorCodes.JobCancelled, "The job was cancelled before it finished.");
             default:
                 return ApiResults.Error(StatusCodes.Status500InternalServerError, ErrorCodes.InternalError,
                     "The document could not be processed because of an internal error.");
@@ -37,8 +38,8 @@ public sealed class TaskStatusHandler(CallerGate gate)
     private static IResult FromOutcome(JobOutcome? outcome) => outcome switch
     {
         { Status: JobStatus.Succeeded, Result: { } result } => ApiResults.Json(StatusCodes.Status200OK, result),
-        { Status: JobStatus.Rejected, Error: { } error } => ApiResults.Error(StatusCodes.Status422UnprocessableEntity, error),
-        { Error: { } error } => ApiResults.Error(StatusCodes.Status500InternalServerError, error),
+        // By the code, not the stored status: outcomes stored before the table (a cancelled job's 422) answer as now.
+        { Error: { } error } => ApiResults.Error(JobOutcomeStatus.Of(error.Code), error),
         _ => ApiResults.Error(StatusCodes.Status500InternalServerError, ErrorCodes.InternalError,
             "The document could not be processed because of an internal error."),
     };

@@ -38,7 +38,7 @@ public sealed class ExtractActivity(BlobJobStore store, IDocumentExtractor extra
         catch (DocumentRejectedException e)
         {
             // What was learnt goes back with the refusal, so the client can tell the user what to change.
-            return new ExtractOutcome(null, e.ToApiError(input.Quality, mrz), Rejected: true);
+            return new ExtractOutcome(null, e.ToApiError(input.Quality, mrz));
         }
 
         var result = DocumentResult.From(input.TaskId, document, input.Quality,

@@ -26,9 +26,9 @@ public sealed record JobOutcome(JobStatus Status, JsonElement? Result, ApiError?
 {
     public static JobOutcome Succeeded(JsonElement result) => new(JobStatus.Succeeded, result, null);
 
-    public static JobOutcome Rejected(ApiError error) => new(JobStatus.Rejected, null, error);
-
-    public static JobOutcome Failed(ApiError error) => new(JobStatus.Failed, null, error);
+    /// <summary>A job that ended on <paramref name="error"/>: rejected or failed as <see cref="JobOutcomeStatus"/> says.</summary>
+    public static JobOutcome Ended(ApiError error) =>
+        new(JobOutcomeStatus.Of(error.Code) == JobOutcomeStatus.Rejected ? JobStatus.Rejected : JobStatus.Failed, null, error);
 }
 
 /// <summary>The stage a running job reports through the orchestration's custom status.</summary>
@@ -51,5 +51,4 @@ public sealed record PreprocessOutcome(string? ImageBlobName, JsonElement? Quali
 public sealed record ExtractInput(string TaskId, string ImageBlobName, JsonElement? Quality, long PreprocessingMs, JsonElement? Mrz = null);
 
 /// <summary>The result body, or a final (not retryable) failure. Retryable failures are thrown instead.</summary>
-/// <param name="Rejected">The error is the photo's fault (422), not the service's.</param>
-public sealed record ExtractOutcome(JsonElement? Result, ApiError? Error, bool Rejected = false);
+public sealed record ExtractOutcome(JsonElement? Result, ApiError? Error);

@@ -35,7 +35,7 @@ public sealed class ReadDocumentOrchestration : TaskOrchestrator<JobRequest, Job
         else
         {
             logger.LogWarning("Job {TaskId} passed its deadline of {DeadlineMs} ms", job.TaskId, job.Policy.DeadlineMs);
-            outcome = JobOutcome.Failed(new ApiError(
+            outcome = JobOutcome.Ended(new ApiError(
                 "The document could not be read in the time allowed. Submit it again later.", ErrorCodes.DeadlineExceeded));
             // Preprocessing stores the image it prepares: cleaning up before it ends would leave that image behind.
             // It runs locally and ends in seconds; the model call, which may hang, stores nothing.
@@ -76,7 +76,7 @@ public sealed class ReadDocumentOrchestration : TaskOrchestrator<JobRequest, Job
     {
         var prepared = await preprocessing;
         if (prepared.Rejection is { } rejection)
-            return JobOutcome.Rejected(rejection);
+            return JobOutcome.Ended(rejection);
 
         context.SetCustomStatus(JobStage.Extracting);
         var retry = new RetryPolicy(
@@ -92,7 +92,7 @@ public sealed class ReadDocumentOrchestration : TaskOrchestrator<JobRequest, Job
 
         if (extracted.Result is { } result)
             return JobOutcome.Succeeded(result);
-        return extracted.Rejected ? JobOutcome.Rejected(extracted.Error!) : JobOutcome.Failed(extracted.Error!);
+        return JobOutcome.Ended(extracted.Error!);
     }
 
     private static async Task<JobOutcome> CompleteAsync(Task<JobOutcome> stages, JobRequest job, ILogger logger)
@@ -105,14 +105,14 @@ public sealed class ReadDocumentOrchestration : TaskOrchestrator<JobRequest, Job
         {
             logger.LogWarning("Job {TaskId}: extraction failed after {Attempts} attempts", job.TaskId, job.Policy.MaxAttempts);
             // Transient exceptions carry messages written for customers (see TransientExtractionException).
-            return JobOutcome.Failed(new ApiError(
+            return JobOutcome.Ended(new ApiError(
                 $"The document could not be read after {job.Policy.MaxAttempts} attempts: {e.FailureDetails.ErrorMessage} Try again later.",
                 ErrorCodes.ExtractionFailed));
         }
         catch (TaskFailedException e)
         {
             logger.LogError("Job {TaskId}: activity {Activity} failed with {ErrorType}", job.TaskId, e.TaskName, e.FailureDetails.ErrorType);
-            return JobOutcome.Failed(new ApiError("The document could not be processed because of an internal error.", ErrorCodes.InternalError));
+            return JobOutcome.Ended(new ApiError("The document could not be processed because of an internal error.", ErrorCodes.InternalError));
         }
     }
 }

@@ -8,6 +8,7 @@ using KycOcr.TestSupport.Hosting;
 using KycOcr.TestSupport.Images;
 using KycOcr.TestSupport.Model;
 using KycOcr.TestSupport.Storage;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using OpenCvSharp;
 
@@ -89,6 +90,23 @@ public sealed class ReadDocumentOrchestrationTests(AzuriteFixture azurite) : IAs
         Assert.Equal(ErrorCodes.ImageUndecodable, outcome.Error!.Code);
         Assert.Empty(_model.Requests);
         await AssertNoBlobsLeftAsync(host, taskId);
+    }
+
+    [Fact]
+    public async Task A_job_whose_upload_is_gone_ends_cancelled_with_the_status_of_the_table_and_calls_no_model()
+    {
+        await using var host = await StartHostAsync();
+        var taskId = TaskIds.New();
+        var policy = host.Get<Microsoft.Extensions.Options.IOptions<JobOptions>>().Value.ToPolicy();
+
+        // The upload was erased (DELETE /id, or the retention purge) before the job read it.
+        await host.Client.ScheduleNewOrchestrationInstanceAsync(ReadDocumentOrchestration.Name,
+            new JobRequest(taskId, BlobJobStore.UploadBlobName(taskId, ".jpg"), "key:owner", policy), new StartOrchestrationOptions(taskId));
+        var outcome = (await host.WaitForJobAsync(taskId)).ReadOutputAs<JobOutcome>()!;
+
+        Assert.Equal((JobStatus.Failed, ErrorCodes.JobCancelled), (outcome.Status, outcome.Error!.Code));
+        Assert.Equal(500, JobOutcomeStatus.Of(outcome.Error.Code));
+        Assert.Empty(_model.Requests);
     }
 
     [Fact]
