@@ -13,7 +13,7 @@ public sealed class LocalHostOptions : IValidatableObject
 
     /// <summary>
     /// How long a dequeued work item stays invisible to other workers. After a crash, unfinished work
-    /// reappears after this long, so it is short; it must still exceed the longest activity (one model call).
+    /// reappears after this long, so it is short; it must still exceed the longest activity (one extraction attempt).
     /// </summary>
     [ConfigurationKeyName("WORK_ITEM_VISIBILITY_SECONDS"), Range(1, 3600)]
     public double WorkItemVisibilitySeconds { get; set; } = 90;
@@ -22,18 +22,18 @@ public sealed class LocalHostOptions : IValidatableObject
     [ConfigurationKeyName("MAX_CONCURRENT_ACTIVITIES"), Range(1, 1000)]
     public int MaxConcurrentActivities { get; set; } = 32;
 
-    /// <summary>Copied from <see cref="JobOptions"/> for validation: an activity may run this long.</summary>
-    internal double ModelTimeoutSeconds { get; set; } = new JobOptions().ModelTimeoutSeconds;
+    /// <summary>Copied from <see cref="JobOptions.WorstCaseExtractionActivity"/> for validation: an activity may run this long.</summary>
+    internal TimeSpan WorstCaseActivity { get; set; } = new JobOptions().WorstCaseExtractionActivity;
 
     public TimeSpan WorkItemVisibility => TimeSpan.FromSeconds(WorkItemVisibilitySeconds);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         // An activity still running when its message reappears would run twice.
-        if (WorkItemVisibilitySeconds <= ModelTimeoutSeconds + 5)
+        if (WorkItemVisibilitySeconds <= WorstCaseActivity.TotalSeconds + 5)
         {
             yield return new ValidationResult(
-                $"WORK_ITEM_VISIBILITY_SECONDS ({WorkItemVisibilitySeconds}) must exceed MODEL_TIMEOUT_SECONDS ({ModelTimeoutSeconds}) by more than 5 s.",
+                $"WORK_ITEM_VISIBILITY_SECONDS ({WorkItemVisibilitySeconds}) must exceed the longest activity, one extraction attempt (MODEL_TIMEOUT_SECONDS, {WorstCaseActivity.TotalSeconds} s), by more than 5 s.",
                 [nameof(WorkItemVisibilitySeconds)]);
         }
     }

@@ -52,7 +52,7 @@ public sealed class LocalService : IAsyncDisposable
         OptionsCheck.Validated(Bind<ApiOptions>(configuration));
         var jobs = OptionsCheck.Validated(Bind<JobOptions>(configuration));
         var local = Bind<LocalHostOptions>(configuration);
-        local.ModelTimeoutSeconds = jobs.ModelTimeoutSeconds;
+        local.WorstCaseActivity = jobs.WorstCaseExtractionActivity;
         OptionsCheck.Validated(local);
 
         var builder = WebApplication.CreateSlimBuilder();

@@ -14,7 +14,7 @@ public sealed class JobOptions : IValidatableObject
     [ConfigurationKeyName("EXTRACTION_RETRY_INTERVAL_SECONDS"), Range(0.001, 3600)]
     public double ExtractionRetryIntervalSeconds { get; set; } = 60;
 
-    /// <summary>Time-out of one model call.</summary>
+    /// <summary>Time limit of one extraction attempt: the model call and, when its reply breaks the schema, the repair request.</summary>
     [ConfigurationKeyName("MODEL_TIMEOUT_SECONDS"), Range(0.001, 600)]
     public double ModelTimeoutSeconds { get; set; } = 60;
 
@@ -31,9 +31,15 @@ public sealed class JobOptions : IValidatableObject
     public TimeSpan JobDeadline => TimeSpan.FromSeconds(JobDeadlineSeconds);
     public TimeSpan ResultTtl => TimeSpan.FromSeconds(ResultTtlSeconds);
 
+    /// <summary>
+    /// The longest one extraction activity runs: its time limit covers the repair request, and it never sleeps (a
+    /// throttled attempt's wait is a durable timer). What the job's deadline and the work items' visibility rest on.
+    /// </summary>
+    public TimeSpan WorstCaseExtractionActivity => ModelTimeout;
+
     /// <summary>The longest the extraction stage can legitimately take: every attempt timing out, plus the waits.</summary>
     public TimeSpan WorstCaseExtraction =>
-        ModelTimeout * (ExtractionMaxRetries + 1) + ExtractionRetryInterval * ExtractionMaxRetries;
+        WorstCaseExtractionActivity * (ExtractionMaxRetries + 1) + ExtractionRetryInterval * ExtractionMaxRetries;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -43,3 +43,31 @@ public static class ExtractionErrorCodes
     public const string MrzNotFound = "mrz_not_found";
     public const string MrzInvalid = "mrz_invalid";
 }
+
+/// <summary>
+/// The wait a throttling model service asked for, carried as the inner failure of a
+/// <see cref="TransientExtractionException"/>: a durable failure keeps only exception types and messages, so the
+/// wait is written in the message (<c>retry-after-ms=1500</c>) and read back by <see cref="From"/>.
+/// </summary>
+public sealed class ModelRetryAfter(TimeSpan wait, Exception? inner = null)
+    : Exception(Prefix + ((long)Math.Ceiling(wait.TotalMilliseconds)).ToString(System.Globalization.CultureInfo.InvariantCulture), inner)
+{
+    private const string Prefix = "retry-after-ms=";
+
+    public TimeSpan Wait { get; } = wait;
+
+    /// <summary>The wait named anywhere in a failure's chain of inner failures, if any.</summary>
+    public static TimeSpan? From(Microsoft.DurableTask.TaskFailureDetails? failure)
+    {
+        for (; failure is not null; failure = failure.InnerFailure)
+        {
+            if (failure.ErrorType == typeof(ModelRetryAfter).FullName
+                && failure.ErrorMessage.StartsWith(Prefix, StringComparison.Ordinal)
+                && long.TryParse(failure.ErrorMessage.AsSpan(Prefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ms))
+            {
+                return TimeSpan.FromMilliseconds(ms);
+            }
+        }
+        return null;
+    }
+}

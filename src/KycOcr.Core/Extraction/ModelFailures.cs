@@ -7,16 +7,15 @@ namespace KycOcr.Core.Extraction;
 /// <summary>Tells retryable model-service failures from final ones, with messages safe to show.</summary>
 internal static class ModelFailures
 {
-    public static async Task<Exception> FromStatusAsync(ClientResultException e, TimeSpan retryInterval, TimeProvider time, CancellationToken cancellationToken)
+    public static Exception FromStatus(ClientResultException e)
     {
         switch (e.Status)
         {
             case 429:
-                // The orchestration waits retryInterval before the next attempt; when the service asks
-                // for longer, wait the difference here (bounded) so the retry does not arrive too early.
-                if (RetryAfter(e) is { } wait && wait > retryInterval)
-                    await Task.Delay(Min(wait - retryInterval, TimeSpan.FromSeconds(60)), time, cancellationToken);
-                return new TransientExtractionException(ExtractionErrorCodes.Throttled, "The model service is throttling requests.", e);
+                // The wait the service asks for travels with the failure: the orchestration waits it out on a durable
+                // timer, so no activity holds a worker asleep.
+                return new TransientExtractionException(ExtractionErrorCodes.Throttled, "The model service is throttling requests.",
+                    RetryAfter(e) is { } wait ? new ModelRetryAfter(wait, e) : e);
             case 0:
                 return new TransientExtractionException(ExtractionErrorCodes.ConnectionFailed, "The connection to the model service failed.", e);
             case 408:
@@ -54,6 +53,4 @@ internal static class ModelFailures
             return TimeSpan.FromSeconds(seconds);
         return null;
     }
-
-    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 }

@@ -32,8 +32,12 @@ public sealed class OpenAiVisionExtractor(
         options.ResponseFormat = ChatResponseFormat.CreateJsonSchemaFormat(
             ExtractionSchema.Name, BinaryData.FromString(ExtractionSchema.Json), jsonSchemaIsStrict: true);
 
+        // One time limit for the whole attempt, the repair request included: the activity never outlasts
+        // MODEL_TIMEOUT_SECONDS, which the job's deadline and the work items' visibility are computed from.
+        using var attempt = new CancellationTokenSource(jobs.ModelTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attempt.Token);
         var usage = new TokenUsage(0, 0, 0);
-        var completion = await CompleteAsync(messages, options, cancellationToken);
+        var completion = await CompleteAsync(messages, options, attempt, linked.Token);
         usage = Add(usage, completion.Usage);
         var parsed = ModelReplyParser.Parse(ReplyText(completion), Source);
         if (!parsed.IsValid)
@@ -42,7 +46,7 @@ public sealed class OpenAiVisionExtractor(
             logger.LogWarning("Model reply failed the schema ({ProblemCount} problems); asking once more", parsed.Problems.Count);
             messages.Add(new AssistantChatMessage(ReplyText(completion) ?? string.Empty));
             messages.Add(new UserChatMessage(ExtractionPrompt.Repair(string.Join("; ", parsed.Problems))));
-            completion = await CompleteAsync(messages, options, cancellationToken);
+            completion = await CompleteAsync(messages, options, attempt, linked.Token);
             usage = Add(usage, completion.Usage);
             parsed = ModelReplyParser.Parse(ReplyText(completion), Source);
             if (!parsed.IsValid)
@@ -54,23 +58,23 @@ public sealed class OpenAiVisionExtractor(
         return new ExtractedDocument(parsed.Document!, parsed.Fields!, usage, completion.Model ?? string.Empty);
     }
 
-    private async Task<ChatCompletion> CompleteAsync(List<ChatMessage> messages, ChatCompletionOptions options, CancellationToken cancellationToken)
+    /// <param name="attempt">The attempt's time limit; <paramref name="cancellationToken"/> includes it.</param>
+    private async Task<ChatCompletion> CompleteAsync(List<ChatMessage> messages, ChatCompletionOptions options,
+        CancellationTokenSource attempt, CancellationToken cancellationToken)
     {
-        using var timeout = new CancellationTokenSource(jobs.ModelTimeout, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         ChatCompletion completion;
         try
         {
-            completion = (await chat.CompleteChatAsync(messages, options, linked.Token)).Value;
+            completion = (await chat.CompleteChatAsync(messages, options, cancellationToken)).Value;
         }
-        catch (OperationCanceledException e) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException e) when (attempt.IsCancellationRequested)
         {
             throw new TransientExtractionException(ExtractionErrorCodes.Timeout,
                 $"The model did not answer within {jobs.ModelTimeoutSeconds:0.###} s.", e);
         }
         catch (ClientResultException e)
         {
-            throw await ModelFailures.FromStatusAsync(e, jobs.ExtractionRetryInterval, time, cancellationToken);
+            throw ModelFailures.FromStatus(e);
         }
         catch (Exception e) when (ModelFailures.IsConnectionFailure(e))
         {

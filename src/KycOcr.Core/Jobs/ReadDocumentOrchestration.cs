@@ -79,16 +79,10 @@ public sealed class ReadDocumentOrchestration : TaskOrchestrator<JobRequest, Job
             return JobOutcome.Ended(rejection);
 
         context.SetCustomStatus(JobStage.Extracting);
-        var retry = new RetryPolicy(
-            job.Policy.MaxAttempts, TimeSpan.FromMilliseconds(job.Policy.RetryIntervalMs), backoffCoefficient: 1.0)
-        {
-            // Only failures the model service may recover from are worth another attempt.
-            HandleFailure = failure => failure.IsCausedBy<TransientExtractionException>(),
-        };
         var extracted = await context.CallActivityAsync<ExtractOutcome>(
             nameof(ExtractActivity),
             new ExtractInput(job.TaskId, prepared.ImageBlobName!, prepared.Quality, prepared.ElapsedMs, prepared.Mrz),
-            TaskOptions.FromRetryPolicy(retry));
+            ExtractionRetry.Options(job.Policy));
 
         if (extracted.Result is { } result)
             return JobOutcome.Succeeded(result);
