@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using KycOcr.Core.Http;
+using KycOcr.TestSupport;
 using KycOcr.TestSupport.Hosting;
 using KycOcr.TestSupport.Http;
 using KycOcr.TestSupport.Model;
@@ -45,8 +46,8 @@ public sealed class ApiSurfaceTests(AzuriteFixture azurite) : LocalServiceTestBa
     {
         Model.Default = ModelReply.Delayed(TimeSpan.FromSeconds(3), ModelReply.Document(SampleDocuments.Passport()));
         var submitted = await Client.SubmitAsync(DocumentPhoto);
-        while ((await Client.StatusAsync(submitted.Id)).Body.GetProperty("stage").GetString() != "extracting")
-            await Task.Delay(50);
+        await Poll.UntilAsync(() => Client.StatusAsync(submitted.Id), s => s.Body.GetProperty("stage").GetString() == "extracting",
+            TimeSpan.FromSeconds(30), "the job to reach the model");
 
         var erased = await Client.EraseAsync(submitted.Id);
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Azure.Storage.Blobs;
 using KycOcr.Core.Storage;
 using KycOcr.Samples;
+using KycOcr.TestSupport;
 using KycOcr.TestSupport.Hosting;
 using KycOcr.TestSupport.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -78,14 +79,9 @@ public sealed class InboxDropTests(AzuriteFixture azurite) : LocalServiceTestBas
         await container.CreateIfNotExistsAsync();
         await container.GetBlobClient("drop/passport.jpg").UploadAsync(BinaryData.FromBytes(DocumentPhoto));
 
-        BinaryData? result = null;
-        for (var i = 0; i < 150 && result is null; i++)
-        {
-            await Task.Delay(200);
-            result = await inbox.ReadResultAsync("drop/passport.jpg.result.json");
-        }
+        var result = await Poll.UntilAsync(() => inbox.ReadResultAsync("drop/passport.jpg.result.json"), r => r is not null,
+            TimeSpan.FromSeconds(30), "the inbox job's result blob", TimeSpan.FromMilliseconds(200));
 
-        Assert.NotNull(result);
         using var json = JsonDocument.Parse(result);
         Assert.Equal("succeeded", json.RootElement.GetProperty("status").GetString());
         Assert.False(await container.GetBlobClient("drop/passport.jpg").ExistsAsync());

@@ -1,6 +1,7 @@
 using System.Net;
 using Azure.Storage.Blobs;
 using KycOcr.Samples;
+using KycOcr.TestSupport;
 using KycOcr.TestSupport.Hosting;
 using KycOcr.TestSupport.Http;
 using KycOcr.TestSupport.Model;
@@ -38,7 +39,7 @@ public sealed class RestartTests(AzuriteFixture azurite) : IAsyncLifetime
                 Assert.True(submitted.Status == HttpStatusCode.Accepted, submitted.ToString());
                 ids.Add(submitted.Id);
             }
-            await WaitUntilAsync(() => _model.Requests.Count >= 1, TimeSpan.FromSeconds(30));
+            await Poll.UntilAsync(() => _model.Requests.Count >= 1, TimeSpan.FromSeconds(30), "the first model call");
             await first.KillAsync();
         }
 
@@ -55,15 +56,5 @@ public sealed class RestartTests(AzuriteFixture azurite) : IAsyncLifetime
         var uploads = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(settings["UPLOADS_CONTAINER"]);
         await foreach (var blob in uploads.GetBlobsAsync())
             Assert.Fail($"Left behind: {blob.Name}");
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "Timed out waiting.");
-            await Task.Delay(50);
-        }
     }
 }
