@@ -62,7 +62,7 @@ public sealed class RealDocumentsTests(AzuriteFixture azurite, ITestOutputHelper
             .RunAsync(context, new PreprocessInput(taskId, blob));
         if (prepared.Rejection is { } rejection)
             return JobOutcome.Ended(rejection);
-        var extracted = await new ExtractActivity(store, services.GetRequiredService<IDocumentExtractor>())
+        var extracted = await new ExtractActivity(store, services.GetRequiredService<ExtractionStage>())
             .RunAsync(context, new ExtractInput(taskId, prepared.ImageBlobName!, prepared.Quality, prepared.ElapsedMs, prepared.Mrz));
         await store.DeleteJobBlobsAsync(taskId);
         return extracted.Result is { } result ? JobOutcome.Succeeded(result)

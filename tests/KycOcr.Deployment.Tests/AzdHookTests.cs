@@ -103,7 +103,7 @@ public sealed class AzdHookTests
         Assert.Contains("code=fake-blobs-key", fake.Calls[1], StringComparison.Ordinal);
     }
 
-    /// <summary>A stand-in for the Azure CLI (no Azure account here): an <c>az</c> on PATH that logs its arguments, one call per line, and runs <paramref name="body"/>.</summary>
+    /// <summary>A stand-in for the Azure CLI (no Azure account here): an <c>az</c> on PATH that logs its arguments, one call per line, and runs the shell body it is given.</summary>
     private sealed class FakeAz : IDisposable
     {
         private readonly string _folder = Directory.CreateTempSubdirectory("kycocr-fake-az-").FullName;

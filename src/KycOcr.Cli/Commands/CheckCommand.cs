@@ -3,6 +3,7 @@ using KycOcr.Core;
 using KycOcr.Core.Configuration;
 using KycOcr.Core.Imaging;
 using KycOcr.Core.Mrz.Reading;
+using KycOcr.Core.Preprocessing;
 using KycOcr.Core.Quality;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

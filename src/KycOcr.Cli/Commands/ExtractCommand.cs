@@ -4,7 +4,6 @@ using KycOcr.Core;
 using KycOcr.Core.Configuration;
 using KycOcr.Core.Extraction;
 using KycOcr.Core.Jobs;
-using KycOcr.Core.Mrz;
 using KycOcr.Core.Preprocessing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,16 +12,15 @@ using Microsoft.Extensions.Options;
 namespace KycOcr.Cli.Commands;
 
 /// <summary>
-/// <c>kycocr extract &lt;image&gt;</c>: the job's two stages run once, in this process. Prints the 200 body
-/// of <c>GET /id</c> (exit 0), the 422 body (exit 1) or an error object (exit 2).
+/// <c>kycocr extract &lt;image&gt;</c>: the job's two stages run once, in this process: the preprocessor and the
+/// <see cref="ExtractionStage"/> the activities run. Prints the 200 body of <c>GET /id</c> (exit 0), the 422 body
+/// (exit 1) or an error object (exit 2).
 /// </summary>
 public static class ExtractCommand
 {
     public static async Task<int> RunAsync(string imagePath, IConfiguration configuration, TextWriter stdout)
     {
         await using var services = new ServiceCollection().AddLogging().AddKycOcrCore(configuration).BuildServiceProvider();
-        PreparedImage? prepared = null;
-        MrzReading mrz = MrzReading.NotFound("the MRZ was not read");
         try
         {
             ValidateOptions(services);
@@ -30,35 +28,23 @@ public static class ExtractCommand
                 return await WriteAsync(stdout, new ApiError($"No file at {imagePath}.", "file_not_found"), ExitCodes.Error);
 
             var stopwatch = Stopwatch.StartNew();
-            prepared = services.GetRequiredService<IImagePreprocessor>().Prepare(await File.ReadAllBytesAsync(imagePath));
+            var prepared = services.GetRequiredService<IImagePreprocessor>().Prepare(await File.ReadAllBytesAsync(imagePath));
             if (prepared.Rejection is { } rejection)
             {
                 var exit = rejection.Code == ErrorCodes.QualityRejected ? ExitCodes.Rejected : ExitCodes.Error;
                 return await WriteAsync(stdout, rejection, exit);
             }
-            var preprocessingMs = stopwatch.ElapsedMilliseconds;
 
-            stopwatch.Restart();
-            mrz = MrzReading.FromJson(prepared.Mrz!.Value);
-            var read = await services.GetRequiredService<IDocumentExtractor>().ExtractAsync(new PreparedDocument(prepared.Jpeg!, mrz), CancellationToken.None);
-            var result = DocumentResult.From(TaskIds.New(), read, prepared.Quality, new Dictionary<string, long>
-            {
-                ["preprocessing"] = preprocessingMs,
-                ["extraction"] = stopwatch.ElapsedMilliseconds,
-            });
-            return await WriteAsync(stdout, result, ExitCodes.Accepted);
+            var outcome = await services.GetRequiredService<ExtractionStage>().RunAsync(
+                TaskIds.New(), prepared.Jpeg!, prepared.Quality, prepared.Mrz, stopwatch.ElapsedMilliseconds);
+            if (outcome.Result is { } result)
+                return await WriteAsync(stdout, result, ExitCodes.Accepted);
+            var error = outcome.Error!;
+            return await WriteAsync(stdout, error, JobOutcomeStatus.Of(error.Code) == JobOutcomeStatus.Rejected ? ExitCodes.Rejected : ExitCodes.Error);
         }
         catch (OptionsValidationException e)
         {
             return await WriteAsync(stdout, new ApiError(e.Message, "invalid_configuration"), ExitCodes.Error);
-        }
-        catch (DocumentRejectedException e)
-        {
-            return await WriteAsync(stdout, e.ToApiError(prepared?.Quality, mrz), ExitCodes.Rejected);
-        }
-        catch (FinalExtractionException e)
-        {
-            return await WriteAsync(stdout, new ApiError(e.Message, e.Code), ExitCodes.Error);
         }
         catch (TransientExtractionException e)
         {

@@ -4,11 +4,12 @@ using KycOcr.Core.Configuration;
 using KycOcr.Core.Imaging;
 using KycOcr.Core.Mrz;
 using KycOcr.Core.Mrz.Reading;
+using KycOcr.Core.Preprocessing;
 using KycOcr.Core.Quality;
-using OpenCvSharp;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using OpenCvSharp;
 
 namespace KycOcr.Cli.Commands;
 

@@ -34,6 +34,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => CreateBlobServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<BlobJobStore>();
         services.AddSingleton<InboxStore>();
+        services.AddSingleton<JobSubmitter>();
+        services.AddSingleton<ExtractionStage>();
         services.AddSingleton<InboxJobStarter>();
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<ApiRateLimiter>();

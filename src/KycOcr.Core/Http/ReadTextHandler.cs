@@ -19,8 +19,8 @@ public sealed class ReadTextHandler(
     CallerGate gate,
     UploadReader reader,
     BlobJobStore store,
+    JobSubmitter submitter,
     IOptions<ApiOptions> api,
-    IOptions<JobOptions> jobs,
     ILogger<ReadTextHandler> logger)
 {
     /// <summary>Seconds a client should wait before its first poll.</summary>
@@ -59,39 +59,20 @@ public sealed class ReadTextHandler(
             return ApiResults.Error(StatusFor(e.Code), e.ToApiError());
         }
 
-        var blobName = BlobJobStore.UploadBlobName(taskId, header.Format.Extension());
         try
         {
             if (idempotencyKey.Length > 0
                 && !await store.TryCreateAsync(BlobJobStore.IdempotencyMarkerBlobName(taskId), BinaryData.Empty, "text/plain", cancellationToken))
                 return Accepted(taskId, replayed: true); // a concurrent request with the same key is starting it
-            await store.SaveAsync(blobName, BinaryData.FromBytes(upload.Bytes!), header.Format.ContentType(), cancellationToken);
+            var started = await submitter.StartAsync(new JobSubmission(taskId, BinaryData.FromBytes(upload.Bytes!),
+                header.Format.Extension(), header.Format.ContentType(), owner!, KycOcrTelemetry.HttpSource), durable, cancellationToken);
+            return Accepted(taskId, replayed: idempotencyKey.Length > 0 && !started);
         }
         catch (StorageUnavailableException e)
         {
-            logger.LogError(e.InnerException, "Storing an upload failed: storage unavailable");
+            logger.LogError(e.InnerException, "Accepting an upload failed: storage unavailable");
             return StorageUnavailable();
         }
-
-        try
-        {
-            await durable.ScheduleNewOrchestrationInstanceAsync(
-                ReadDocumentOrchestration.Name,
-                new JobRequest(taskId, blobName, owner!, jobs.Value.ToPolicy()),
-                new Microsoft.DurableTask.StartOrchestrationOptions(taskId),
-                cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // Never leave an upload behind that no job will clean.
-            logger.LogError(e, "Starting job {TaskId} failed", taskId);
-            await DeleteQuietlyAsync(taskId);
-            return StorageUnavailable();
-        }
-
-        logger.LogInformation("Accepted job {TaskId}: {Format}, {Bytes} bytes", taskId, header.Format, upload.Bytes!.Length);
-        KycOcrTelemetry.Submitted("http");
-        return Accepted(taskId, replayed: false);
     }
 
     private static IResult Accepted(string taskId, bool replayed)
@@ -118,16 +99,4 @@ public sealed class ReadTextHandler(
 
     private static IResult StorageUnavailable() =>
         ApiResults.StorageUnavailable("The service cannot store uploads right now. Try again in a minute.");
-
-    private async Task DeleteQuietlyAsync(string taskId)
-    {
-        try
-        {
-            await store.DeleteJobBlobsAsync(taskId);
-        }
-        catch (StorageUnavailableException e)
-        {
-            logger.LogError(e.InnerException, "Could not delete the upload of job {TaskId}; the retention purge will", taskId);
-        }
-    }
 }

@@ -2,7 +2,6 @@ using KycOcr.Core.Configuration;
 using KycOcr.Core.Imaging;
 using KycOcr.Core.Storage;
 using KycOcr.Core.Telemetry;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,9 +15,8 @@ namespace KycOcr.Core.Jobs;
 /// </summary>
 public sealed class InboxJobStarter(
     InboxStore inbox,
-    BlobJobStore store,
+    JobSubmitter submitter,
     IOptions<ApiOptions> api,
-    IOptions<JobOptions> jobs,
     ILogger<InboxJobStarter> logger)
 {
     public static string TaskIdFor(string container, string blobName, string etag) =>
@@ -56,24 +54,9 @@ public sealed class InboxJobStarter(
         {
             extension = ".bin";
         }
-        var uploadBlob = BlobJobStore.UploadBlobName(taskId, extension);
-        await store.SaveAsync(uploadBlob, content, "application/octet-stream", cancellationToken);
-        try
-        {
-            await durable.ScheduleNewOrchestrationInstanceAsync(ReadDocumentOrchestration.Name,
-                new JobRequest(taskId, uploadBlob, JobRequest.InboxOwner, jobs.Value.ToPolicy(), blobName),
-                new StartOrchestrationOptions(taskId), cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // A concurrent delivery of the same event may have started it first; anything else is a real failure.
-            if (await durable.GetInstanceAsync(taskId, cancellationToken) is null)
-                throw;
-            logger.LogInformation("Inbox job {TaskId} was started by a concurrent delivery", taskId);
-            return taskId;
-        }
-        logger.LogInformation("Started inbox job {TaskId}: {Bytes} bytes", taskId, content.ToMemory().Length);
-        KycOcrTelemetry.Submitted("inbox");
+        // A concurrent delivery of the same event may start it first: the task id is the job's either way.
+        await submitter.StartAsync(new JobSubmission(taskId, content, extension, "application/octet-stream", JobRequest.InboxOwner,
+            KycOcrTelemetry.InboxSource, InboxBlobName: blobName), durable, cancellationToken);
         return taskId;
     }
 

@@ -43,7 +43,7 @@ public sealed class ReadDocumentOrchestration : TaskOrchestrator<JobRequest, Job
         }
 
         if (job.InboxBlobName is not null)
-            await PublishInboxResultAsync(context, job, outcome, logger);
+            await PublishInboxResultAsync(context, job, outcome);
 
         // No stage of its own for cleanup: clients see queued, preprocessing or extracting only.
         try
@@ -58,8 +58,9 @@ public sealed class ReadDocumentOrchestration : TaskOrchestrator<JobRequest, Job
         return outcome;
     }
 
-    private static async Task PublishInboxResultAsync(TaskOrchestrationContext context, JobRequest job, JobOutcome outcome, ILogger logger)
+    private static async Task PublishInboxResultAsync(TaskOrchestrationContext context, JobRequest job, JobOutcome outcome)
     {
+        var logger = context.CreateReplaySafeLogger<ReadDocumentOrchestration>();
         try
         {
             await context.CallActivityAsync<string>(nameof(PublishInboxResultActivity),

@@ -20,7 +20,7 @@ public static class KycOcrTelemetry
     private static readonly Counter<long> JobsSubmitted = Meter.CreateCounter<long>("kycocr.jobs.submitted", description: "Jobs accepted, from HTTP or the inbox.");
     private static readonly Histogram<double> StageDuration = Meter.CreateHistogram<double>("kycocr.stage.duration", unit: "ms", description: "Time per stage and outcome.");
 
-    /// <summary>A span for one stage of one job; dispose it when the stage ends, after <see cref="Ended"/>.</summary>
+    /// <summary>A span for one stage of one job; dispose it when the stage ends, after <see cref="Stage.Ended"/>.</summary>
     public static Stage StartStage(string stage, string taskId)
     {
         var activity = Source.StartActivity(stage, ActivityKind.Internal);
@@ -45,6 +45,12 @@ public static class KycOcrTelemetry
             throw;
         }
     }
+
+    /// <summary>The <c>kycocr.source</c> of a job submitted over HTTP.</summary>
+    public const string HttpSource = "http";
+
+    /// <summary>The <c>kycocr.source</c> of a job started by a document dropped into the inbox.</summary>
+    public const string InboxSource = "inbox";
 
     public static void Submitted(string source) => JobsSubmitted.Add(1, new KeyValuePair<string, object?>("kycocr.source", source));
 

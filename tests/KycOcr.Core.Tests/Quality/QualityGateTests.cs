@@ -1,5 +1,6 @@
 using System.Text.Json;
 using KycOcr.Core.Configuration;
+using KycOcr.Core.Preprocessing;
 using KycOcr.Core.Quality;
 using KycOcr.Samples;
 using KycOcr.TestSupport.Images;

@@ -90,17 +90,14 @@ public sealed class KycOcrTestHost : IAsyncDisposable
     }
 
     /// <summary>
-    /// Stores <paramref name="upload"/> as a new job's upload, starts the job as the HTTP starter does (with the
+    /// Stores <paramref name="upload"/> as a new job's upload, starts the job through the HTTP starter's submitter (with the
     /// configured policy unless one is given) and waits for its end.
     /// </summary>
     public async Task<(string TaskId, OrchestrationMetadata Job)> RunJobAsync(byte[] upload, JobPolicy? policy = null)
     {
         var taskId = TaskIds.New();
-        var blob = BlobJobStore.UploadBlobName(taskId, ".jpg");
-        await Get<BlobJobStore>().SaveAsync(blob, BinaryData.FromBytes(upload), "image/jpeg");
-        policy ??= Get<IOptions<JobOptions>>().Value.ToPolicy();
-        await Client.ScheduleNewOrchestrationInstanceAsync(
-            ReadDocumentOrchestration.Name, new JobRequest(taskId, blob, "key:owner", policy), new StartOrchestrationOptions(taskId));
+        await Get<JobSubmitter>().StartAsync(
+            new JobSubmission(taskId, BinaryData.FromBytes(upload), ".jpg", "image/jpeg", "key:owner", "test", Policy: policy), Client);
         return (taskId, await WaitForJobAsync(taskId));
     }
 

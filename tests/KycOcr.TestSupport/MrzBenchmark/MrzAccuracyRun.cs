@@ -4,6 +4,7 @@ using KycOcr.Core;
 using KycOcr.Core.Configuration;
 using KycOcr.Core.Mrz;
 using KycOcr.Core.Mrz.Reading;
+using KycOcr.Core.Preprocessing;
 using KycOcr.Core.Quality;
 using KycOcr.Samples;
 using KycOcr.TestSupport.Documents;

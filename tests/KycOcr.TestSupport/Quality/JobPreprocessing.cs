@@ -1,5 +1,6 @@
 using KycOcr.Core.Configuration;
 using KycOcr.Core.Mrz.Reading;
+using KycOcr.Core.Preprocessing;
 using KycOcr.Core.Quality;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,8 @@
 using System.ComponentModel.DataAnnotations;
+using KycOcr.Core.Quality;
 using Microsoft.Extensions.Configuration;
 
-namespace KycOcr.Core.Quality;
+namespace KycOcr.Core.Configuration;
 
 /// <summary>The quality gate's strictness preset and per-threshold overrides (unset = the preset's value).</summary>
 public sealed class QualityOptions : IValidatableObject

@@ -3,11 +3,11 @@ using KycOcr.Core.Configuration;
 using KycOcr.Core.Imaging;
 using KycOcr.Core.Mrz;
 using KycOcr.Core.Mrz.Reading;
-using KycOcr.Core.Preprocessing;
+using KycOcr.Core.Quality;
 using Microsoft.Extensions.Options;
 using OpenCvSharp;
 
-namespace KycOcr.Core.Quality;
+namespace KycOcr.Core.Preprocessing;
 
 /// <summary>
 /// The job's preprocessing, and the one read path of the service and the CLI: safe decode, the MRZ read from the

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace KycOcr.Core.Tests.Quality;
+namespace KycOcr.Core.Tests.Configuration;
 
 public sealed class QualityOptionsTests
 {
