@@ -308,10 +308,8 @@ public static class DocumentDetector
         var (ends, overshoot, _) = SideFit.CornerEvidence(quad, edges);
         if (ends < UnmistakableSupport || overshoot > 0.1)
             return false;
-        var longSide = (DocumentDetection.Distance(quad[0], quad[1]) + DocumentDetection.Distance(quad[3], quad[2])) / 2;
-        var shortSide = (DocumentDetection.Distance(quad[0], quad[3]) + DocumentDetection.Distance(quad[1], quad[2])) / 2;
-        var aspect = longSide / Math.Max(1e-9, shortSide);
-        return Math.Min(Math.Abs(aspect - IdCardAspect), Math.Abs(aspect - PassportAspect)) <= 0.08;
+        var (longSide, shortSide) = QuadGeometry.MeanSides(quad);
+        return QuadGeometry.AspectDistance(longSide / Math.Max(1e-9, shortSide)) <= 0.08;
     }
 
     private const double UnmistakableSupport = 0.85;
@@ -381,10 +379,8 @@ public static class DocumentDetector
         var fill = Math.Min(1, contourArea / quadArea);
 
         var ordered = Order(quad);
-        var longSide = (DocumentDetection.Distance(ordered[0], ordered[1]) + DocumentDetection.Distance(ordered[3], ordered[2])) / 2;
-        var shortSide = (DocumentDetection.Distance(ordered[0], ordered[3]) + DocumentDetection.Distance(ordered[1], ordered[2])) / 2;
-        var aspect = longSide / Math.Max(1e-9, shortSide);
-        var off = Math.Min(Math.Abs(aspect - IdCardAspect), Math.Abs(aspect - PassportAspect));
+        var (longSide, shortSide) = QuadGeometry.MeanSides(ordered);
+        var off = QuadGeometry.AspectDistance(longSide / Math.Max(1e-9, shortSide));
         var aspectFactor = Math.Exp(-(off / 0.2) * (off / 0.2));
 
         // A document cut by the frame edge is still found, but an uncut one is preferred.
@@ -456,21 +452,13 @@ public static class DocumentDetector
         for (var i = 0; i < 4; i++)
         {
             // Corner i lies between side i-1 (ending at it) and side i (starting at it).
-            var intersection = Intersect(lines[(i + 3) % 4], lines[i]);
+            var (p, q) = (lines[(i + 3) % 4], lines[i]);
+            var intersection = QuadGeometry.Intersect(new(p.X1, p.Y1), new(p.Vx, p.Vy), new(q.X1, q.Y1), new(q.Vx, q.Vy));
             if (intersection is null || DocumentDetection.Distance(intersection.Value, quad[i]) > diagonal * 0.08)
                 return null;
             corners[i] = intersection.Value;
         }
         return corners;
-    }
-
-    private static Point2d? Intersect(Line2D p, Line2D q)
-    {
-        var cross = p.Vx * q.Vy - p.Vy * q.Vx;
-        if (Math.Abs(cross) < 1e-9)
-            return null;
-        var t = ((q.X1 - p.X1) * q.Vy - (q.Y1 - p.Y1) * q.Vx) / cross;
-        return new Point2d(p.X1 + p.Vx * t, p.Y1 + p.Vy * t);
     }
 
     /// <summary>

@@ -59,7 +59,7 @@ internal static class LineQuads
                 var sideA = (DocumentDetection.Distance(quad[0], quad[1]) + DocumentDetection.Distance(quad[2], quad[3])) / 2;
                 var sideB = (DocumentDetection.Distance(quad[1], quad[2]) + DocumentDetection.Distance(quad[3], quad[0])) / 2;
                 var ratio = Math.Max(sideA, sideB) / Math.Max(1e-9, Math.Min(sideA, sideB));
-                var off = Math.Min(Math.Abs(ratio - DocumentDetector.IdCardAspect), Math.Abs(ratio - DocumentDetector.PassportAspect));
+                var off = QuadGeometry.AspectDistance(ratio);
                 if (off > 0.25)
                     continue;
                 var ordered = DocumentDetector.Order(quad);

@@ -120,7 +120,8 @@ internal static class SideFit
         var corners = new Point2d[4];
         for (var i = 0; i < 4; i++)
         {
-            if (Intersect(lines[(i + 3) % 4], lines[i]) is not { } corner || DocumentDetection.Distance(corner, quad[i]) > 4 * reach)
+            var (p, q) = (lines[(i + 3) % 4], lines[i]);
+            if (QuadGeometry.Intersect(p.Point, p.Direction, q.Point, q.Direction) is not { } corner || DocumentDetection.Distance(corner, quad[i]) > 4 * reach)
                 return null;
             corners[i] = corner;
         }
@@ -137,15 +138,6 @@ internal static class SideFit
         var direction = new Point2d(dx * Math.Cos(theta) - dy * Math.Sin(theta), dx * Math.Sin(theta) + dy * Math.Cos(theta));
         var middle = new Point2d((a.X + b.X) / 2 + dy * offset, (a.Y + b.Y) / 2 - dx * offset);
         return (middle, direction);
-    }
-
-    public static Point2d? Intersect((Point2d Point, Point2d Direction) p, (Point2d Point, Point2d Direction) q)
-    {
-        var cross = p.Direction.X * q.Direction.Y - p.Direction.Y * q.Direction.X;
-        if (Math.Abs(cross) < 1e-6)
-            return null;
-        var t = ((q.Point.X - p.Point.X) * q.Direction.Y - (q.Point.Y - p.Point.Y) * q.Direction.X) / cross;
-        return new Point2d(p.Point.X + p.Direction.X * t, p.Point.Y + p.Direction.Y * t);
     }
 
     /// <summary>Backing of both lines beyond a corner that makes it a crossing.</summary>

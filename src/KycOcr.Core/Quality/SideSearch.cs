@@ -221,22 +221,17 @@ internal static class SideSearch
         var corners = new Point2d[4];
         for (var i = 0; i < 4; i++)
         {
-            var p = lines[(i + 3) % 4];
-            var q = lines[i];
-            var cross = p.Direction.X * q.Direction.Y - p.Direction.Y * q.Direction.X;
-            if (Math.Abs(cross) < 1e-6)
+            var (p, q) = (lines[(i + 3) % 4], lines[i]);
+            if (QuadGeometry.Intersect(p.Point, p.Direction, q.Point, q.Direction) is not { } corner)
                 return null;
-            var t = ((q.Point.X - p.Point.X) * q.Direction.Y - (q.Point.Y - p.Point.Y) * q.Direction.X) / cross;
-            corners[i] = new Point2d(p.Point.X + p.Direction.X * t, p.Point.Y + p.Direction.Y * t);
+            corners[i] = corner;
         }
         return corners;
     }
 
     private static double AspectDeviation(Point2d[] q)
     {
-        var longSide = (DocumentDetection.Distance(q[0], q[1]) + DocumentDetection.Distance(q[3], q[2])) / 2;
-        var shortSide = (DocumentDetection.Distance(q[0], q[3]) + DocumentDetection.Distance(q[1], q[2])) / 2;
-        var aspect = Math.Max(longSide, shortSide) / Math.Max(1e-9, Math.Min(longSide, shortSide));
-        return Math.Min(Math.Abs(aspect - DocumentDetector.IdCardAspect), Math.Abs(aspect - DocumentDetector.PassportAspect));
+        var (first, second) = QuadGeometry.MeanSides(q);
+        return QuadGeometry.AspectDistance(Math.Max(first, second) / Math.Max(1e-9, Math.Min(first, second)));
     }
 }
