@@ -1,3 +1,5 @@
+using KycOcr.Core.Mrz.Correction;
+using KycOcr.Core.Mrz.Parsing;
 namespace KycOcr.Core.Mrz;
 
 /// <summary>Entry point: OCR text in, <see cref="MrzReading"/> out. Never throws on bad OCR.</summary>

@@ -1,4 +1,5 @@
 using KycOcr.Core.Mrz;
+using KycOcr.Core.Mrz.Correction;
 
 namespace KycOcr.Core.Tests.Mrz;
 

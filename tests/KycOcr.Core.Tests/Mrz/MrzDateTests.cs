@@ -1,4 +1,5 @@
 using KycOcr.Core.Mrz;
+using KycOcr.Core.Mrz.Parsing;
 
 namespace KycOcr.Core.Tests.Mrz;
 

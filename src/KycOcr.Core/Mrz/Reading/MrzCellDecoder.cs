@@ -1,3 +1,4 @@
+using KycOcr.Core.Mrz.Parsing;
 namespace KycOcr.Core.Mrz.Reading;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using KycOcr.Core.Mrz.Parsing;
 using OpenCvSharp;
 
 namespace KycOcr.Core.Mrz.Reading;

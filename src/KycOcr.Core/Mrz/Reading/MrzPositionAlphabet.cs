@@ -1,3 +1,4 @@
+using KycOcr.Core.Mrz.Parsing;
 namespace KycOcr.Core.Mrz.Reading;
 
 /// <summary>Which characters each MRZ position may hold, from the format's field layout.</summary>

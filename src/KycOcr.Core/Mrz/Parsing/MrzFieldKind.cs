@@ -1,4 +1,4 @@
-namespace KycOcr.Core.Mrz;
+namespace KycOcr.Core.Mrz.Parsing;
 
 /// <summary>What a field may hold; drives both structural validation and which substitutions are allowed.</summary>
 internal enum MrzFieldKind

@@ -1,4 +1,5 @@
-namespace KycOcr.Core.Mrz;
+using KycOcr.Core.Mrz.Parsing;
+namespace KycOcr.Core.Mrz.Correction;
 
 /// <summary>
 /// Alphanumeric values can hold either member of a confusable pair (0/O, 1/I, …), so the alphabet cannot
@@ -9,7 +10,7 @@ internal static class MrzSwapRepair
 {
     public static IEnumerable<(string[] Lines, IReadOnlyList<MrzCorrection> Swaps)> Variants(MrzLayout layout, string[] lines)
     {
-        var failing = MrzChecks.Resolve(layout, lines).Where(c => c.Repairable && !c.Holds(lines)).ToList();
+        var failing = MrzCheckResolver.Resolve(layout, lines).Where(c => c.Repairable && !c.Holds(lines)).ToList();
         if (failing.Count == 0)
         {
             yield return (lines, []);
@@ -30,7 +31,7 @@ internal static class MrzSwapRepair
     }
 
     // Single swaps only: with two, some pair satisfies a mod-10 check far too often to prove anything.
-    private static List<MrzCorrection> SingleSwaps(MrzLayout layout, MrzCheck check, string[] lines)
+    private static List<MrzCorrection> SingleSwaps(MrzLayout layout, MrzCheckSpec check, string[] lines)
     {
         var swaps = new List<MrzCorrection>();
         var data = check.DataText(lines).ToCharArray();

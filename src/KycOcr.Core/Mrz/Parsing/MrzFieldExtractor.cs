@@ -1,6 +1,6 @@
 using static KycOcr.Core.Mrz.MrzFieldNames;
 
-namespace KycOcr.Core.Mrz;
+namespace KycOcr.Core.Mrz.Parsing;
 
 /// <summary>Reads the field values out of lines of the right geometry, valid or not.</summary>
 internal static class MrzFieldExtractor

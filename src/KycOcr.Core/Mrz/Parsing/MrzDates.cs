@@ -1,4 +1,4 @@
-namespace KycOcr.Core.Mrz;
+namespace KycOcr.Core.Mrz.Parsing;
 
 /// <summary>
 /// Turns YYMMDD into a date. The MRZ drops the century, so it is inferred from <c>today</c>:

@@ -1,4 +1,4 @@
-namespace KycOcr.Core.Mrz;
+namespace KycOcr.Core.Mrz.Parsing;
 
 /// <summary>
 /// TD1/TD2 document numbers longer than 9 characters: the check-digit cell holds '&lt;', and the rest of the
@@ -42,7 +42,7 @@ internal sealed record MrzLongDocumentNumber(MrzFieldSpec Principal, MrzFieldSpe
         WellFormed ? new MrzPosition(Continuation.Line, Continuation.Start + ExtensionLength - 1) : null;
 
     /// <summary>The document-number check re-pointed at the full number and its relocated check digit.</summary>
-    public MrzCheck Retarget(MrzCheck check)
+    public MrzCheckSpec Retarget(MrzCheckSpec check)
     {
         if (DigitPosition is not { } digit)
         {
@@ -50,7 +50,7 @@ internal sealed record MrzLongDocumentNumber(MrzFieldSpec Principal, MrzFieldSpe
             return check;
         }
 
-        var data = MrzCheck.Cells(
+        var data = MrzCheckSpec.Cells(
             (Principal.Line, Principal.Start, Principal.Length),
             (Continuation.Line, Continuation.Start, ExtensionLength - 1));
         return check with { Data = data, Digit = digit };

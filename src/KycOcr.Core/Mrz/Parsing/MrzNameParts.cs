@@ -1,4 +1,4 @@
-namespace KycOcr.Core.Mrz;
+namespace KycOcr.Core.Mrz.Parsing;
 
 /// <summary>A split name field.</summary>
 /// <param name="End">Index where the name stops; everything from here on must be fillers.</param>

@@ -1,4 +1,4 @@
-namespace KycOcr.Core.Mrz;
+namespace KycOcr.Core.Mrz.Parsing;
 
 /// <summary>Where a field sits in its format (zero-based line and start column).</summary>
 internal sealed record MrzFieldSpec(string Name, MrzFieldKind Kind, int Line, int Start, int Length)

@@ -1,4 +1,4 @@
-namespace KycOcr.Core.Mrz;
+namespace KycOcr.Core.Mrz.Parsing;
 
 /// <summary>
 /// Structural rules, independent of check digits. Check digits are blind to some misreads (a filler read as 'K'

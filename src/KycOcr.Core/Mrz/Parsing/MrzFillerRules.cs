@@ -1,4 +1,4 @@
-namespace KycOcr.Core.Mrz;
+namespace KycOcr.Core.Mrz.Parsing;
 
 /// <summary>
 /// How the '&lt;' filler gets misread. OCR-B's chevron comes back as 'K' or 'X'. 'K' (value 20) never changes

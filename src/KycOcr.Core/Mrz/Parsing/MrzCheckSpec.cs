@@ -1,7 +1,7 @@
-namespace KycOcr.Core.Mrz;
+namespace KycOcr.Core.Mrz.Parsing;
 
 /// <summary>One check digit: the cells it covers and the cell that holds it.</summary>
-internal sealed record MrzCheck(string Name, IReadOnlyList<MrzPosition> Data, MrzPosition Digit)
+internal sealed record MrzCheckSpec(string Name, IReadOnlyList<MrzPosition> Data, MrzPosition Digit)
 {
     /// <summary>TD3 personal number: an empty field may carry '&lt;' instead of a check digit.</summary>
     public bool FillerDigitWhenEmpty { get; init; }
@@ -9,7 +9,7 @@ internal sealed record MrzCheck(string Name, IReadOnlyList<MrzPosition> Data, Mr
     /// <summary>The covered data is alphanumeric, so 0/O-style swaps are candidates the check digit must confirm.</summary>
     public bool Repairable { get; init; }
 
-    public static MrzCheck Over(string name, MrzPosition digit, params (int Line, int Start, int Length)[] ranges) =>
+    public static MrzCheckSpec Over(string name, MrzPosition digit, params (int Line, int Start, int Length)[] ranges) =>
         new(name, Cells(ranges), digit);
 
     public static MrzPosition[] Cells(params (int Line, int Start, int Length)[] ranges) =>

@@ -1,9 +1,9 @@
-namespace KycOcr.Core.Mrz;
+namespace KycOcr.Core.Mrz.Parsing;
 
 /// <summary>Resolves a layout's check digits against actual lines (a long document number moves one of them).</summary>
-internal static class MrzChecks
+internal static class MrzCheckResolver
 {
-    public static IReadOnlyList<MrzCheck> Resolve(MrzLayout layout, IReadOnlyList<string> lines)
+    public static IReadOnlyList<MrzCheckSpec> Resolve(MrzLayout layout, IReadOnlyList<string> lines)
     {
         var longNumber = MrzLongDocumentNumber.Find(layout, lines);
         if (longNumber is null)

@@ -1,4 +1,4 @@
-namespace KycOcr.Core.Mrz;
+namespace KycOcr.Core.Mrz.Correction;
 
 /// <summary>Letter/digit pairs that OCR engines confuse in OCR-B.</summary>
 internal static class MrzConfusions

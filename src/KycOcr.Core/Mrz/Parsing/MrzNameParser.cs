@@ -1,4 +1,4 @@
-namespace KycOcr.Core.Mrz;
+namespace KycOcr.Core.Mrz.Parsing;
 
 /// <summary>
 /// Splits a name field: primary identifier, "&lt;&lt;", secondary identifier, trailing fillers.

@@ -1,4 +1,4 @@
-namespace KycOcr.Core.Mrz;
+namespace KycOcr.Core.Mrz.Parsing;
 
 /// <summary>Judges lines of the right geometry: check digits, structure, field values. Changes nothing.</summary>
 internal static class MrzEvaluator
@@ -6,7 +6,7 @@ internal static class MrzEvaluator
     public static MrzReading Evaluate(MrzLayout layout, IReadOnlyList<string> lines, DateOnly today)
     {
         var checks = new OrderedDictionary<string, bool>();
-        foreach (var check in MrzChecks.Resolve(layout, lines))
+        foreach (var check in MrzCheckResolver.Resolve(layout, lines))
         {
             checks[check.Name] = check.Holds(lines);
         }

@@ -1,4 +1,5 @@
-namespace KycOcr.Core.Mrz;
+using KycOcr.Core.Mrz.Parsing;
+namespace KycOcr.Core.Mrz.Correction;
 
 /// <summary>
 /// Proposes ways to bring a line that is one or two characters short or long to its format's length,

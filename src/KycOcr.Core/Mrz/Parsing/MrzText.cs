@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace KycOcr.Core.Mrz;
+namespace KycOcr.Core.Mrz.Parsing;
 
 /// <summary>Input clean-up that carries no MRZ meaning: case, stray whitespace, blank lines.</summary>
 internal static class MrzText

@@ -1,6 +1,6 @@
 using static KycOcr.Core.Mrz.MrzFieldNames;
 
-namespace KycOcr.Core.Mrz;
+namespace KycOcr.Core.Mrz.Parsing;
 
 /// <summary>The five ICAO 9303 layouts (parts 4–7), positions zero-based.</summary>
 internal static class MrzLayouts
@@ -40,12 +40,12 @@ internal static class MrzLayouts
             new(CompositeCheck, MrzFieldKind.CheckDigit, 1, 29, 1),
             new(Name, MrzFieldKind.Name, 2, 0, 30),
         ];
-        MrzCheck[] checks =
+        MrzCheckSpec[] checks =
         [
-            MrzCheck.Over(DocumentNumber, new(0, 14), (0, 5, 9)) with { Repairable = true },
-            MrzCheck.Over(BirthDate, new(1, 6), (1, 0, 6)),
-            MrzCheck.Over(ExpiryDate, new(1, 14), (1, 8, 6)),
-            MrzCheck.Over(Composite, new(1, 29), (0, 5, 25), (1, 0, 7), (1, 8, 7), (1, 18, 11)),
+            MrzCheckSpec.Over(DocumentNumber, new(0, 14), (0, 5, 9)) with { Repairable = true },
+            MrzCheckSpec.Over(BirthDate, new(1, 6), (1, 0, 6)),
+            MrzCheckSpec.Over(ExpiryDate, new(1, 14), (1, 8, 6)),
+            MrzCheckSpec.Over(Composite, new(1, 29), (0, 5, 25), (1, 0, 7), (1, 8, 7), (1, 18, 11)),
         ];
         return new MrzLayout(MrzFormat.TD1, 3, 30, fields, checks, LongNumberContinuation: OptionalData);
     }
@@ -70,18 +70,18 @@ internal static class MrzLayouts
             new(ExpiryDateCheck, MrzFieldKind.CheckDigit, 1, 27, 1),
             new(OptionalData, MrzFieldKind.OptionalData, 1, 28, optionalLength),
         };
-        var checks = new List<MrzCheck>
+        var checks = new List<MrzCheckSpec>
         {
             // Without a composite nothing corroborates a swap, and a misread check digit would
             // "confirm" a wrong swap about as often as not, so visas get no document-number swaps.
-            MrzCheck.Over(DocumentNumber, new(1, 9), (1, 0, 9)) with { Repairable = composite },
-            MrzCheck.Over(BirthDate, new(1, 19), (1, 13, 6)),
-            MrzCheck.Over(ExpiryDate, new(1, 27), (1, 21, 6)),
+            MrzCheckSpec.Over(DocumentNumber, new(1, 9), (1, 0, 9)) with { Repairable = composite },
+            MrzCheckSpec.Over(BirthDate, new(1, 19), (1, 13, 6)),
+            MrzCheckSpec.Over(ExpiryDate, new(1, 27), (1, 21, 6)),
         };
         if (personalCheck)
         {
             fields.Add(new(OptionalDataCheck, MrzFieldKind.CheckDigit, 1, 42, 1));
-            checks.Add(MrzCheck.Over(OptionalData, new(1, 42), (1, 28, 14)) with
+            checks.Add(MrzCheckSpec.Over(OptionalData, new(1, 42), (1, 28, 14)) with
             {
                 FillerDigitWhenEmpty = true,
                 Repairable = true,
@@ -91,7 +91,7 @@ internal static class MrzLayouts
         if (composite)
         {
             fields.Add(new(CompositeCheck, MrzFieldKind.CheckDigit, 1, length - 1, 1));
-            checks.Add(MrzCheck.Over(Composite, new(1, length - 1), (1, 0, 10), (1, 13, 7), (1, 21, length - 22)));
+            checks.Add(MrzCheckSpec.Over(Composite, new(1, length - 1), (1, 0, 10), (1, 13, 7), (1, 21, length - 22)));
         }
 
         var continuation = format == MrzFormat.TD2 ? OptionalData : null;

@@ -1,4 +1,5 @@
-namespace KycOcr.Core.Mrz;
+using KycOcr.Core.Mrz.Parsing;
+namespace KycOcr.Core.Mrz.Correction;
 
 /// <summary>
 /// Substitutions the field's alphabet settles on its own: letters in digits-only fields become digits,

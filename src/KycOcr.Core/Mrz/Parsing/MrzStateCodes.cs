@@ -1,4 +1,4 @@
-namespace KycOcr.Core.Mrz;
+namespace KycOcr.Core.Mrz.Parsing;
 
 /// <summary>
 /// The three-letter codes an MRZ prints for an issuing state or a nationality: ISO 3166-1 alpha-3 (from Debian's

@@ -1,4 +1,4 @@
-namespace KycOcr.Core.Mrz;
+namespace KycOcr.Core.Mrz.Parsing;
 
 /// <summary>Picks the format from line count, line length and the visa document code.</summary>
 internal static class MrzFormatDetector

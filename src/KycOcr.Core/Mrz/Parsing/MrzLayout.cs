@@ -1,4 +1,4 @@
-namespace KycOcr.Core.Mrz;
+namespace KycOcr.Core.Mrz.Parsing;
 
 /// <summary>The geometry of one format: its fields and check digits.</summary>
 /// <param name="LongNumberContinuation">
@@ -9,7 +9,7 @@ internal sealed record MrzLayout(
     int LineCount,
     int LineLength,
     IReadOnlyList<MrzFieldSpec> Fields,
-    IReadOnlyList<MrzCheck> Checks,
+    IReadOnlyList<MrzCheckSpec> Checks,
     string? LongNumberContinuation)
 {
     public MrzFieldSpec Field(string name) =>

@@ -1,4 +1,5 @@
-namespace KycOcr.Core.Mrz;
+using KycOcr.Core.Mrz.Parsing;
+namespace KycOcr.Core.Mrz.Correction;
 
 /// <summary>
 /// Position-aware repair of OCR confusions. Candidate readings are built from line re-alignment,
