@@ -116,9 +116,13 @@ public static partial class ModelReplyParser
 
         value = value.Trim();
         if (DateFields.Contains(name) && !IsIsoDate(value))
+        {
             problems.Add($"'fields.{name}.value' must be a date as YYYY-MM-DD");
+        }
         else if (name == "sex" && value is not ("M" or "F" or "X"))
+        {
             problems.Add("'fields.sex.value' must be M, F or X");
+        }
         else if (CountryFields.Contains(name))
         {
             var code = NormaliseCountry(value);

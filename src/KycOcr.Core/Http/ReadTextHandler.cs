@@ -63,7 +63,9 @@ public sealed class ReadTextHandler(
         {
             if (idempotencyKey.Length > 0
                 && !await store.TryCreateAsync(BlobJobStore.IdempotencyMarkerBlobName(taskId), BinaryData.Empty, "text/plain", cancellationToken))
+            {
                 return Accepted(taskId, replayed: true); // a concurrent request with the same key is starting it
+            }
             var started = await submitter.StartAsync(new JobSubmission(taskId, BinaryData.FromBytes(upload.Bytes!),
                 header.Format.Extension(), header.Format.ContentType(), owner!, KycOcrTelemetry.HttpSource), durable, cancellationToken);
             return Accepted(taskId, replayed: idempotencyKey.Length > 0 && !started);

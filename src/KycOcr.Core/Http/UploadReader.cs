@@ -37,7 +37,9 @@ public sealed class UploadReader(IOptions<ApiOptions> options)
                 return await ReadMultipartAsync(request, mediaType, max, cancellationToken);
             if (type.StartsWith("image/", StringComparison.OrdinalIgnoreCase)
                 || type.Equals("application/octet-stream", StringComparison.OrdinalIgnoreCase))
+            {
                 return await ReadLimitedAsync(request.Body, max, cancellationToken);
+            }
             return UnsupportedType();
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)

@@ -208,12 +208,14 @@ public sealed class QualityGate(QualityThresholds thresholds, MrzImageReader mrz
             var reduction = Reduction(Math.Max(original.Width, original.Height), maxSide);
             upright = DocumentWarp.FitWithin(decodeAt(reduction), maxSide);
             if (zoneFound && mrz.RotationDegrees != 0)
+            {
                 Cv2.Rotate(upright, upright, mrz.RotationDegrees switch
                 {
                     90 => RotateFlags.Rotate90Clockwise,
                     180 => RotateFlags.Rotate180,
                     _ => RotateFlags.Rotate90Counterclockwise,
                 });
+            }
         }
 
         try

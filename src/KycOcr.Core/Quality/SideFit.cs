@@ -192,7 +192,9 @@ internal static class SideFit
             var corner = quad[i];
             if (corner.X < inset || corner.Y < inset || corner.X > edges.Width - 1 - inset || corner.Y > edges.Height - 1 - inset
                 || runOn.All(r => r is null))
+            {
                 continue;
+            }
             if (runOn.All(r => r is null or >= CrossedSupport))
                 crossed++;
             else
