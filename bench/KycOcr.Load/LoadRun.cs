@@ -24,14 +24,12 @@ public static class LoadRun
         await using var azurite = await Azurite.StartNewAsync();
         await using var model = await LoopbackModelServer.StartAsync();
         model.Default = ModelReply.Delayed(options.ModelLatency, ModelReply.Document(SampleDocuments.Passport()));
-        var settings = KycOcrTestHost.DefaultSettings(azurite.ConnectionString);
-        settings["OPENAI_BASE_URL"] = model.OpenAiBaseUrl.ToString();
-        settings["TASK_HUB_NAME"] = "load";
         // The load run measures the service's capacity, which can exceed one key's production share of submissions.
-        settings["RATE_LIMIT_PER_MINUTE"] = "0";
-        settings["MRZ_VERIFICATION"] = options.MrzVerification ? "true" : "false";
-        foreach (var (name, value) in options.ServiceSettings)
-            settings[name] = value;
+        var settings = KycOcrTestHost.SettingsFor(azurite.ConnectionString, model,
+        [
+            ("TASK_HUB_NAME", "load"), ("RATE_LIMIT_PER_MINUTE", "0"), ("MRZ_VERIFICATION", options.MrzVerification ? "true" : "false"),
+            .. options.ServiceSettings.Select(s => (s.Key, s.Value)),
+        ]);
 
         await using var service = await ServeProcess.StartAsync(settings, ServeProcess.FreePort());
         using var client = new ServiceClient(service.Address);

@@ -33,21 +33,15 @@ public abstract class LocalServiceTestBase(string storageConnectionString, param
 
     protected BlobJobStore Store => Service.Services.GetRequiredService<BlobJobStore>();
 
-    public static Dictionary<string, string?> Settings(string storageConnectionString, Uri modelBaseUrl)
-    {
-        var values = KycOcrTestHost.DefaultSettings(storageConnectionString);
-        values["OPENAI_BASE_URL"] = modelBaseUrl.ToString();
-        values["TASK_HUB_NAME"] = "t" + Guid.NewGuid().ToString("N")[..16];
-        values["WORK_ITEM_VISIBILITY_SECONDS"] = "15";
-        return values;
-    }
+    /// <summary>The test host's settings plus what <c>kycocr serve</c> alone reads: its own task hub, and a short redelivery.</summary>
+    public static Dictionary<string, string?> Settings(string storageConnectionString, LoopbackModelServer model, params (string Name, string Value)[] overrides) =>
+        KycOcrTestHost.SettingsFor(storageConnectionString, model,
+            [("TASK_HUB_NAME", "t" + Guid.NewGuid().ToString("N")[..16]), ("WORK_ITEM_VISIBILITY_SECONDS", "15"), .. overrides]);
 
     public async Task InitializeAsync()
     {
         Model = await LoopbackModelServer.StartAsync();
-        var values = Settings(storageConnectionString, Model.OpenAiBaseUrl);
-        foreach (var (name, value) in settings)
-            values[name] = value;
+        var values = Settings(storageConnectionString, Model, settings);
         Service = await LocalService.StartAsync(new ConfigurationBuilder().AddInMemoryCollection(values).Build(), "http://127.0.0.1:0",
             logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Information));
         Client = new ServiceClient(Service.Addresses[0]);

@@ -22,7 +22,7 @@ public sealed class RestartTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Jobs_in_flight_when_the_host_is_killed_complete_after_a_restart()
     {
-        var settings = LocalServiceTestBase.Settings(azurite.ConnectionString, _model.OpenAiBaseUrl);
+        var settings = LocalServiceTestBase.Settings(azurite.ConnectionString, _model);
         settings["MODEL_TIMEOUT_SECONDS"] = "4";
         settings["WORK_ITEM_VISIBILITY_SECONDS"] = "10";
         _model.Default = ModelReply.Delayed(TimeSpan.FromSeconds(2), ModelReply.Document(SampleDocuments.Passport()));

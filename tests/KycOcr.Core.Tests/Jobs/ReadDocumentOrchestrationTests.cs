@@ -28,15 +28,8 @@ public sealed class ReadDocumentOrchestrationTests(AzuriteFixture azurite) : IAs
 
     public async Task DisposeAsync() => await _model.DisposeAsync();
 
-    private async Task<KycOcrTestHost> StartHostAsync(params (string Name, string Value)[] overrides)
-    {
-        var settings = KycOcrTestHost.DefaultSettings(azurite.ConnectionString);
-        settings["OPENAI_BASE_URL"] = _model.OpenAiBaseUrl.ToString();
-        settings["OPENAI_API_KEY"] = ModelKey;
-        foreach (var (name, value) in overrides)
-            settings[name] = value;
-        return await KycOcrTestHost.StartAsync(settings);
-    }
+    private async Task<KycOcrTestHost> StartHostAsync(params (string Name, string Value)[] overrides) =>
+        await KycOcrTestHost.StartAsync(KycOcrTestHost.SettingsFor(azurite.ConnectionString, _model, [("OPENAI_API_KEY", ModelKey), .. overrides]));
 
     private static async Task<(string TaskId, JobOutcome Outcome)> RunJobAsync(KycOcrTestHost host, byte[] upload, JobPolicy? policy = null)
     {

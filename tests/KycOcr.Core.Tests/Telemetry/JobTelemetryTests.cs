@@ -29,10 +29,7 @@ public sealed class JobTelemetryTests(AzuriteFixture azurite) : IAsyncLifetime
         var metrics = new List<Metric>();
         using var tracing = Sdk.CreateTracerProviderBuilder().AddSource(KycOcrTelemetry.SourceName).AddInMemoryExporter(spans).Build();
         using var meters = Sdk.CreateMeterProviderBuilder().AddMeter(KycOcrTelemetry.SourceName).AddInMemoryExporter(metrics).Build();
-        var settings = KycOcrTestHost.DefaultSettings(azurite.ConnectionString);
-        settings["OPENAI_BASE_URL"] = _model.OpenAiBaseUrl.ToString();
-        settings["OPENAI_API_KEY"] = ModelKey;
-        await using var host = await KycOcrTestHost.StartAsync(settings);
+        await using var host = await KycOcrTestHost.StartAsync(KycOcrTestHost.SettingsFor(azurite.ConnectionString, _model, ("OPENAI_API_KEY", ModelKey)));
         var photo = SyntheticDocumentGenerator.SpecimenPhoto(DocumentKind.PassportTd3, seed: 5).Bytes;
 
         var (taskId, job) = await host.RunJobAsync(photo);

@@ -16,11 +16,7 @@ public abstract class FunctionTestBase(AzuriteFixture azurite, params (string Na
     public async Task InitializeAsync()
     {
         Model = await LoopbackModelServer.StartAsync();
-        var values = KycOcrTestHost.DefaultSettings(azurite.ConnectionString);
-        values["OPENAI_BASE_URL"] = Model.OpenAiBaseUrl.ToString();
-        foreach (var (name, value) in settings)
-            values[name] = value;
-        Host = await KycOcrTestHost.StartAsync(values);
+        Host = await KycOcrTestHost.StartAsync(KycOcrTestHost.SettingsFor(azurite.ConnectionString, Model, settings));
     }
 
     public async Task DisposeAsync()

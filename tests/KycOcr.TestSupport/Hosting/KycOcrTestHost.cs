@@ -2,6 +2,7 @@ using KycOcr.Core.Configuration;
 using KycOcr.Core.Jobs;
 using KycOcr.Core.Storage;
 using KycOcr.TestSupport.Logging;
+using KycOcr.TestSupport.Model;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
@@ -50,6 +51,19 @@ public sealed class KycOcrTestHost : IAsyncDisposable
         ["MODEL_TIMEOUT_SECONDS"] = "5",
         ["JOB_DEADLINE_SECONDS"] = "60",
     };
+
+    /// <summary>
+    /// <see cref="DefaultSettings"/> reading through <paramref name="model"/>, then the test's own
+    /// <paramref name="overrides"/>: the one way every test host and service under test is configured.
+    /// </summary>
+    public static Dictionary<string, string?> SettingsFor(string storageConnectionString, LoopbackModelServer model, params (string Name, string Value)[] overrides)
+    {
+        var settings = DefaultSettings(storageConnectionString);
+        settings["OPENAI_BASE_URL"] = model.OpenAiBaseUrl.ToString();
+        foreach (var (name, value) in overrides)
+            settings[name] = value;
+        return settings;
+    }
 
     public static async Task<KycOcrTestHost> StartAsync(IDictionary<string, string?> settings)
     {
