@@ -33,7 +33,7 @@ public static class MrzCorrector
         }
 
         var accepted = new Dictionary<string, MrzReading>();
-        foreach (var aligned in Combine(perLine, 0))
+        foreach (var aligned in Combinations.Of(perLine))
         {
             foreach (var reading in ValidReadings(layout, aligned, today))
             {
@@ -64,23 +64,6 @@ public static class MrzCorrector
             if (reading.Valid && reading.Warnings.Count == 0)
             {
                 yield return reading with { Corrections = [.. corrections, .. swaps] };
-            }
-        }
-    }
-
-    private static IEnumerable<List<MrzAlignedLine>> Combine(List<List<MrzAlignedLine>> perLine, int index)
-    {
-        if (index == perLine.Count)
-        {
-            yield return [];
-            yield break;
-        }
-
-        foreach (var line in perLine[index])
-        {
-            foreach (var rest in Combine(perLine, index + 1))
-            {
-                yield return [line, .. rest];
             }
         }
     }

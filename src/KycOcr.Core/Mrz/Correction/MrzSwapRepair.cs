@@ -18,7 +18,7 @@ internal static class MrzSwapRepair
         }
 
         var options = failing.Select(c => SingleSwaps(layout, c, lines)).ToList();
-        foreach (var choice in Choices(options, 0))
+        foreach (var choice in Combinations.Of(options))
         {
             var chars = lines.Select(l => l.ToCharArray()).ToArray();
             foreach (var swap in choice)
@@ -58,22 +58,5 @@ internal static class MrzSwapRepair
         }
 
         return swaps;
-    }
-
-    private static IEnumerable<List<MrzCorrection>> Choices(List<List<MrzCorrection>> options, int index)
-    {
-        if (index == options.Count)
-        {
-            yield return [];
-            yield break;
-        }
-
-        foreach (var option in options[index])
-        {
-            foreach (var rest in Choices(options, index + 1))
-            {
-                yield return [option, .. rest];
-            }
-        }
     }
 }
