@@ -1,5 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using KycOcr.Core.Mrz;
+using KycOcr.Core.Quality;
 
 namespace KycOcr.Core;
 
@@ -13,18 +14,18 @@ public sealed record ApiError(
     [property: JsonPropertyName("code")] string Code)
 {
     [JsonPropertyName("checks"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public JsonElement? Checks { get; init; }
+    public IReadOnlyList<QualitySummary.Check>? Checks { get; init; }
 
     [JsonPropertyName("detail"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Detail { get; init; }
 
     /// <summary>A refused photo's quality report (as in a result), so a client can show the user what to change.</summary>
     [JsonPropertyName("quality"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public JsonElement? Quality { get; init; }
+    public QualitySummary? Quality { get; init; }
 
     /// <summary>A refused photo's MRZ as read, where one was seen: the lines and which checks failed. Personal data, as a result is.</summary>
     [JsonPropertyName("mrz"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public JsonElement? Mrz { get; init; }
+    public MrzReading? Mrz { get; init; }
 }
 
 /// <summary>Stable machine codes of <see cref="ApiError"/>; clients may switch on them.</summary>

@@ -7,5 +7,6 @@ var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddKycOcrCore(builder.Configuration);
 builder.Services.AddKycOcrWorkerTelemetry(builder.Configuration);
+builder.Services.AddKycOcrJobSerialization();
 
 builder.Build().Run();

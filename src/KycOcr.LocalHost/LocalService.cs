@@ -76,11 +76,16 @@ public sealed class LocalService : IAsyncDisposable
             {
                 worker.UseGrpc(sidecar.Channel);
                 worker.AddTasks(tasks => tasks.AddReadDocumentTasks());
-                worker.Configure(options => options.Concurrency.MaximumConcurrentActivityWorkItems = local.MaxConcurrentActivities);
+                worker.Configure(options =>
+                {
+                    options.Concurrency.MaximumConcurrentActivityWorkItems = local.MaxConcurrentActivities;
+                    options.DataConverter = JobDataConverter.Instance;
+                });
             });
             builder.Services.AddDurableTaskClient(client =>
             {
                 client.UseGrpc(sidecar.Channel);
+                client.Configure(options => options.DataConverter = JobDataConverter.Instance);
                 client.RegisterDirectly();
             });
             builder.Services.AddHostedService<RetentionPurgeService>();

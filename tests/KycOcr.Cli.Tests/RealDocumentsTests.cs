@@ -60,13 +60,13 @@ public sealed class RealDocumentsTests(AzuriteFixture azurite, ITestOutputHelper
         var context = new TestActivityContext(taskId);
         var prepared = await new PreprocessActivity(store, services.GetRequiredService<IImagePreprocessor>())
             .RunAsync(context, new PreprocessInput(taskId, blob));
-        if (prepared.Rejection is { } rejection)
-            return JobOutcome.Ended(rejection);
+        if (prepared is PreprocessOutcome.Refused refused)
+            return new JobOutcome.Ended(refused.Error);
+        var accepted = (PreprocessOutcome.Prepared)prepared;
         var extracted = await new ExtractActivity(store, services.GetRequiredService<ExtractionStage>())
-            .RunAsync(context, new ExtractInput(taskId, prepared.ImageBlobName!, prepared.Quality, prepared.ElapsedMs, prepared.Mrz));
+            .RunAsync(context, new ExtractInput(taskId, accepted.ImageBlobName, accepted.Mrz));
         await store.DeleteJobBlobsAsync(taskId);
-        return extracted.Result is { } result ? JobOutcome.Succeeded(result)
-            : JobOutcome.Ended(extracted.Error!);
+        return JobResult.Of(taskId, accepted.Quality, accepted.ElapsedMs, extracted);
     }
 
     private sealed class TestActivityContext(string instanceId) : TaskActivityContext
@@ -79,12 +79,12 @@ public sealed class RealDocumentsTests(AzuriteFixture azurite, ITestOutputHelper
     // A job's answer as a reading: the result's MRZ, or the one the refusal carries.
     private static RealDocumentOutcome FromJob(RealDocument document, JobOutcome outcome)
     {
-        if (outcome.Result is { } result)
-            return RealDocumentRuns.FromReading(document, result.GetProperty("mrz"), refusal: null, 0);
-        var mrz = outcome.Error?.Mrz;
-        return mrz is { ValueKind: JsonValueKind.Object } seen
-            ? RealDocumentRuns.FromReading(document, seen, outcome.Error!.Code, 0) with { Valid = false }
-            : new RealDocumentOutcome(document, Found: false, Valid: false, [], outcome.Error?.Code, 0);
+        if (outcome is JobOutcome.Succeeded succeeded)
+            return RealDocumentRuns.FromReading(document, succeeded.Result.Mrz!, refusal: null, 0);
+        var error = Assert.IsType<JobOutcome.Ended>(outcome).Error;
+        return error.Mrz is { } seen
+            ? RealDocumentRuns.FromReading(document, seen, error.Code, 0) with { Valid = false }
+            : new RealDocumentOutcome(document, Found: false, Valid: false, [], error.Code, 0);
     }
 
     private static string Describe(RealDocumentOutcome o) =>

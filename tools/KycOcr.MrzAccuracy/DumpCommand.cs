@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Text.Json;
+using KycOcr.Core;
+using KycOcr.Core.Preprocessing;
 using KycOcr.Core.Mrz.Reading;
 using KycOcr.Samples;
 using KycOcr.TestSupport.Documents;
@@ -64,14 +67,16 @@ internal static class DumpCommand
         var photo = SyntheticDocumentGenerator.Generate(spec);
         File.WriteAllBytes(Path.Combine(dir, $"{kind}-{seed}-photo{photo.FileExtension}"), photo.Bytes);
         var prepared = MrzAccuracyRun.Preprocessor(reader).Prepare(photo.Bytes);
-        Console.WriteLine(prepared.Quality?.GetRawText());
-        if (prepared.Jpeg is not { } jpeg)
+        if (prepared is not PreparedImage.Accepted accepted)
         {
-            Console.WriteLine("rejected by the gate: " + prepared.Rejection?.Code);
+            var refused = (PreparedImage.Refused)prepared;
+            Console.WriteLine(JsonSerializer.Serialize(refused.Error.Quality, KycJson.Options));
+            Console.WriteLine("rejected by the gate: " + refused.Error.Code);
             return (null, photo.Truth);
         }
 
-        File.WriteAllBytes(Path.Combine(dir, $"{kind}-{seed}-stored.jpg"), jpeg);
+        Console.WriteLine(JsonSerializer.Serialize(accepted.Quality, KycJson.Options));
+        File.WriteAllBytes(Path.Combine(dir, $"{kind}-{seed}-stored.jpg"), accepted.Jpeg);
         // The service reads the MRZ from the upload itself, not from the stored image.
         return (photo.Decode(), photo.Truth);
     }

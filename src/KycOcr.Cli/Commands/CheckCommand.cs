@@ -37,7 +37,7 @@ public static class CheckCommand
 
             // The job's own preprocessing (built after the strictness is set): the same reading, the same verdict.
             using var outcome = services.GetRequiredService<DocumentPreprocessor>().Inspect(await File.ReadAllBytesAsync(imagePath));
-            return await WriteAsync(stdout, outcome.Report.ToJson(), outcome.Report.Accepted ? ExitCodes.Accepted : ExitCodes.Rejected);
+            return await WriteAsync(stdout, outcome.Report.ToSummary(), outcome.Report.Accepted ? ExitCodes.Accepted : ExitCodes.Rejected);
         }
         catch (ImageRejectedException e)
         {

@@ -29,18 +29,22 @@ public static class ExtractCommand
 
             var stopwatch = Stopwatch.StartNew();
             var prepared = services.GetRequiredService<IImagePreprocessor>().Prepare(await File.ReadAllBytesAsync(imagePath));
-            if (prepared.Rejection is { } rejection)
+            if (prepared is PreparedImage.Refused refused)
             {
-                var exit = rejection.Code == ErrorCodes.QualityRejected ? ExitCodes.Rejected : ExitCodes.Error;
-                return await WriteAsync(stdout, rejection, exit);
+                var exit = refused.Error.Code == ErrorCodes.QualityRejected ? ExitCodes.Rejected : ExitCodes.Error;
+                return await WriteAsync(stdout, refused.Error, exit);
             }
 
-            var outcome = await services.GetRequiredService<ExtractionStage>().RunAsync(
-                TaskIds.New(), prepared.Jpeg!, prepared.Quality, prepared.Mrz, stopwatch.ElapsedMilliseconds);
-            if (outcome.Result is { } result)
-                return await WriteAsync(stdout, result, ExitCodes.Accepted);
-            var error = outcome.Error!;
-            return await WriteAsync(stdout, error, JobOutcomeStatus.Of(error.Code) == JobOutcomeStatus.Rejected ? ExitCodes.Rejected : ExitCodes.Error);
+            var accepted = (PreparedImage.Accepted)prepared;
+            var preprocessingMs = stopwatch.ElapsedMilliseconds;
+            var extracted = await services.GetRequiredService<ExtractionStage>().RunAsync(accepted.Jpeg, accepted.Mrz);
+            return JobResult.Of(TaskIds.New(), accepted.Quality, preprocessingMs, extracted) switch
+            {
+                JobOutcome.Succeeded succeeded => await WriteAsync(stdout, succeeded.Result, ExitCodes.Accepted),
+                JobOutcome.Ended ended => await WriteAsync(stdout, ended.Error,
+                    JobOutcomeStatus.Of(ended.Error.Code) == JobOutcomeStatus.Rejected ? ExitCodes.Rejected : ExitCodes.Error),
+                _ => throw new InvalidOperationException("Not a job outcome."),
+            };
         }
         catch (OptionsValidationException e)
         {

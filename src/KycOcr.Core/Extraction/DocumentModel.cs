@@ -1,5 +1,7 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using KycOcr.Core.Mrz;
+using KycOcr.Core.Mrz.Verification;
+using KycOcr.Core.Quality;
 
 namespace KycOcr.Core.Extraction;
 
@@ -40,21 +42,21 @@ public sealed record ExtractedDocument(
     DocumentFields Fields,
     TokenUsage? Usage,
     string Model,
-    JsonElement? Mrz = null,
-    JsonElement? Verification = null);
+    MrzReading? Mrz = null,
+    MrzVerification? Verification = null);
 
 /// <summary>The 200 body of <c>GET /id</c>: exactly these top-level keys, in this order.</summary>
 public sealed record DocumentResult(
     string Id,
     DocumentInfo Document,
     DocumentFields Fields,
-    JsonElement? Mrz,
-    JsonElement? Verification,
-    JsonElement? Quality,
+    MrzReading? Mrz,
+    MrzVerification? Verification,
+    QualitySummary? Quality,
     TokenUsage? Usage,
     string Model,
     [property: JsonPropertyName("timings_ms")] IReadOnlyDictionary<string, long> TimingsMs)
 {
-    public static DocumentResult From(string id, ExtractedDocument read, JsonElement? quality, IReadOnlyDictionary<string, long> timingsMs) =>
+    public static DocumentResult From(string id, ExtractedDocument read, QualitySummary quality, IReadOnlyDictionary<string, long> timingsMs) =>
         new(id, read.Document, read.Fields, read.Mrz, read.Verification, quality, read.Usage, read.Model, timingsMs);
 }

@@ -22,9 +22,8 @@ public sealed class DocumentRejectedException(string code, string message) : Exc
 {
     public string Code { get; } = code;
 
-    /// <summary>The 422 body, with what the preprocessing learnt: the quality report and the MRZ as read, where one was seen.</summary>
-    public ApiError ToApiError(System.Text.Json.JsonElement? quality, Mrz.MrzReading mrz) =>
-        new(Message, Code) { Quality = quality, Mrz = mrz.Found ? mrz.ToJsonElement() : null };
+    /// <summary>The 422 body, with the MRZ as read where one was seen (the job adds the quality report).</summary>
+    public ApiError ToApiError(Mrz.MrzReading mrz) => new(Message, Code) { Mrz = mrz.Found ? mrz : null };
 }
 
 /// <summary>Stable codes of extraction failures.</summary>

@@ -1,5 +1,4 @@
 using KycOcr.Core.Mrz.Verification;
-using System.Text.Json;
 
 namespace KycOcr.Core.Extraction;
 
@@ -15,8 +14,8 @@ public sealed class MrzVerifyingExtractor(IDocumentExtractor model, TimeProvider
         var read = await model.ExtractAsync(document, cancellationToken);
         return read with
         {
-            Mrz = document.Mrz.ToJsonElement(),
-            Verification = JsonSerializer.SerializeToElement(MrzVerifier.Verify(read.Fields, document.Mrz, today), KycJson.Options),
+            Mrz = document.Mrz,
+            Verification = MrzVerifier.Verify(read.Fields, document.Mrz, today),
         };
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using KycOcr.Core.Mrz;
 using KycOcr.Core.Mrz.Verification;
 
@@ -39,8 +38,8 @@ public sealed class OfflineMrzExtractor(TimeProvider clock) : IDocumentExtractor
             fields,
             Usage: null,
             ModelName,
-            mrz.ToJsonElement(),
-            JsonSerializer.SerializeToElement(MrzVerifier.Verify(fields, mrz, today), KycJson.Options)));
+            mrz,
+            MrzVerifier.Verify(fields, mrz, today)));
     }
     private static DocumentFields FieldsOf(MrzFields mrz) => new()
     {

@@ -26,7 +26,7 @@ public sealed class TaskStatusHandler(CallerGate gate)
                     new { status = "Processing", stage = instance.ReadCustomStatusAs<string>() ?? JobStage.Queued },
                     new Dictionary<string, string> { ["Retry-After"] = ReadTextHandler.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) });
             case OrchestrationRuntimeStatus.Completed:
-                return FromOutcome(instance.ReadOutputAs<JobOutcome>());
+                return Respond(instance.ReadOutputAs<JobOutcome>());
             case OrchestrationRuntimeStatus.Terminated:
                 return ApiResults.Error(JobOutcomeStatus.Of(ErrorCodes.JobCancelled), ErrorCodes.JobCancelled, "The job was cancelled before it finished.");
             default:
@@ -35,11 +35,12 @@ public sealed class TaskStatusHandler(CallerGate gate)
         }
     }
 
-    private static IResult FromOutcome(JobOutcome? outcome) => outcome switch
+    /// <summary>A finished job's answer: its 200 body, or its error with the status the table gives the code.</summary>
+    internal static IResult Respond(JobOutcome? outcome) => outcome switch
     {
-        { Status: JobStatus.Succeeded, Result: { } result } => ApiResults.Json(StatusCodes.Status200OK, result),
-        // By the code, not the stored status: outcomes stored before the table (a cancelled job's 422) answer as now.
-        { Error: { } error } => ApiResults.Error(JobOutcomeStatus.Of(error.Code), error),
+        JobOutcome.Succeeded succeeded => ApiResults.Json(StatusCodes.Status200OK, succeeded.Result),
+        // By the code, not a stored status: outcomes stored before the table (a cancelled job's 422) answer as now.
+        JobOutcome.Ended ended => ApiResults.Error(JobOutcomeStatus.Of(ended.Error.Code), ended.Error),
         _ => ApiResults.Error(StatusCodes.Status500InternalServerError, ErrorCodes.InternalError,
             "The document could not be processed because of an internal error."),
     };

@@ -12,13 +12,18 @@ public sealed class ExtractActivity(BlobJobStore store, ExtractionStage stage)
     : TaskActivity<ExtractInput, ExtractOutcome>
 {
     public override Task<ExtractOutcome> RunAsync(TaskActivityContext context, ExtractInput input) =>
-        KycOcrTelemetry.TraceAsync("extract", input.TaskId, () => ExtractAsync(input), o => o.Error?.Code ?? "ok");
+        KycOcrTelemetry.TraceAsync("extract", input.TaskId, () => ExtractAsync(input), o => o switch
+        {
+            ExtractOutcome.Refused r => r.Error.Code,
+            ExtractOutcome.Failed f => f.Error.Code,
+            _ => "ok",
+        });
 
     private async Task<ExtractOutcome> ExtractAsync(ExtractInput input)
     {
         var image = await store.ReadAsync(input.ImageBlobName);
         if (image is null)
-            return new ExtractOutcome(null, new ApiError("The upload no longer exists; the job was cancelled.", ErrorCodes.JobCancelled));
-        return await stage.RunAsync(input.TaskId, image.ToMemory(), input.Quality, input.Mrz, input.PreprocessingMs);
+            return new ExtractOutcome.Failed(new ApiError("The upload no longer exists; the job was cancelled.", ErrorCodes.JobCancelled));
+        return await stage.RunAsync(image.ToMemory(), input.Mrz);
     }
 }

@@ -1,6 +1,13 @@
-using System.Text.Json;
+using System.Text.Json.Serialization;
+using KycOcr.Core.Extraction;
+using KycOcr.Core.Mrz;
+using KycOcr.Core.Quality;
 
 namespace KycOcr.Core.Jobs;
+
+// What crosses the orchestration, in the service's own JSON (snake_case; see JobDataConverter). A success or a
+// failure is a type of its own, told apart by an "outcome" key; shapes stored before these records are read by
+// LegacyJobJson.
 
 /// <summary>The retry and time rules a job carries, fixed when it is submitted.</summary>
 public sealed record JobPolicy(int MaxAttempts, long RetryIntervalMs, long DeadlineMs);
@@ -14,21 +21,16 @@ public sealed record JobRequest(string TaskId, string UploadBlobName, string Own
     public const string InboxOwner = "inbox";
 }
 
-public enum JobStatus
+/// <summary>The orchestration's output: the 200 body, or the error the job ended on.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "outcome")]
+[JsonDerivedType(typeof(Succeeded), "succeeded")]
+[JsonDerivedType(typeof(Ended), "ended")]
+public abstract record JobOutcome
 {
-    Succeeded,
-    Rejected,
-    Failed,
-}
+    public sealed record Succeeded(DocumentResult Result) : JobOutcome;
 
-/// <summary>The orchestration's output: the result body, or an error that is safe to show.</summary>
-public sealed record JobOutcome(JobStatus Status, JsonElement? Result, ApiError? Error)
-{
-    public static JobOutcome Succeeded(JsonElement result) => new(JobStatus.Succeeded, result, null);
-
-    /// <summary>A job that ended on <paramref name="error"/>: rejected or failed as <see cref="JobOutcomeStatus"/> says.</summary>
-    public static JobOutcome Ended(ApiError error) =>
-        new(JobOutcomeStatus.Of(error.Code) == JobOutcomeStatus.Rejected ? JobStatus.Rejected : JobStatus.Failed, null, error);
+    /// <summary>Rejected (422) or failed (5xx), as <see cref="JobOutcomeStatus"/> says for its code.</summary>
+    public sealed record Ended(ApiError Error) : JobOutcome;
 }
 
 /// <summary>The stage a running job reports through the orchestration's custom status.</summary>
@@ -44,11 +46,33 @@ public sealed record InboxResultInput(string TaskId, string InboxBlobName, JobOu
 
 public sealed record PreprocessInput(string TaskId, string UploadBlobName);
 
-/// <summary>Either the stored, model-ready image, the quality report and the MRZ reading, or the reason it was rejected.</summary>
-public sealed record PreprocessOutcome(string? ImageBlobName, JsonElement? Quality, ApiError? Rejection, long ElapsedMs, JsonElement? Mrz = null);
+/// <summary>The stored, model-ready image with what was learnt from the upload, or why the upload was refused.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "outcome")]
+[JsonDerivedType(typeof(Prepared), "prepared")]
+[JsonDerivedType(typeof(Refused), "refused")]
+public abstract record PreprocessOutcome(long ElapsedMs)
+{
+    /// <param name="Mrz">The MRZ read from the upload's best pixels (found or not).</param>
+    public sealed record Prepared(string ImageBlobName, QualitySummary Quality, MrzReading Mrz, long ElapsedMs) : PreprocessOutcome(ElapsedMs);
+
+    public sealed record Refused(ApiError Error, long ElapsedMs) : PreprocessOutcome(ElapsedMs);
+}
 
 /// <param name="Mrz">The MRZ as the preprocessing read it from the upload (found or not).</param>
-public sealed record ExtractInput(string TaskId, string ImageBlobName, JsonElement? Quality, long PreprocessingMs, JsonElement? Mrz = null);
+public sealed record ExtractInput(string TaskId, string ImageBlobName, MrzReading Mrz);
 
-/// <summary>The result body, or a final (not retryable) failure. Retryable failures are thrown instead.</summary>
-public sealed record ExtractOutcome(JsonElement? Result, ApiError? Error);
+/// <summary>What the extractor read, or a final (not retryable) failure. Retryable failures are thrown instead.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "outcome")]
+[JsonDerivedType(typeof(Extracted), "extracted")]
+[JsonDerivedType(typeof(Refused), "refused")]
+[JsonDerivedType(typeof(Failed), "failed")]
+public abstract record ExtractOutcome
+{
+    public sealed record Extracted(ExtractedDocument Document, long ElapsedMs) : ExtractOutcome;
+
+    /// <summary>The photo cannot give the fields (422); the job adds the quality report to the error.</summary>
+    public sealed record Refused(ApiError Error) : ExtractOutcome;
+
+    /// <summary>Another attempt would fail alike (a bad request, a refusal by the model, the upload gone).</summary>
+    public sealed record Failed(ApiError Error) : ExtractOutcome;
+}

@@ -11,7 +11,7 @@ public sealed class PreprocessActivity(BlobJobStore store, IImagePreprocessor pr
     : TaskActivity<PreprocessInput, PreprocessOutcome>
 {
     public override Task<PreprocessOutcome> RunAsync(TaskActivityContext context, PreprocessInput input) =>
-        KycOcrTelemetry.TraceAsync("preprocess", input.TaskId, () => PrepareAsync(input), o => o.Rejection?.Code ?? "ok");
+        KycOcrTelemetry.TraceAsync("preprocess", input.TaskId, () => PrepareAsync(input), o => (o as PreprocessOutcome.Refused)?.Error.Code ?? "ok");
 
     private async Task<PreprocessOutcome> PrepareAsync(PreprocessInput input)
     {
@@ -20,16 +20,20 @@ public sealed class PreprocessActivity(BlobJobStore store, IImagePreprocessor pr
         if (upload is null)
         {
             // Erased while queued: nothing to read, and nothing for the customer to fix.
-            return new PreprocessOutcome(null, null,
+            return new PreprocessOutcome.Refused(
                 new ApiError("The upload no longer exists; the job was cancelled.", ErrorCodes.JobCancelled), stopwatch.ElapsedMilliseconds);
         }
 
-        var prepared = preprocessor.Prepare(upload.ToArray());
-        if (prepared.Rejection is { } rejection)
-            return new PreprocessOutcome(null, prepared.Quality, rejection, stopwatch.ElapsedMilliseconds, prepared.Mrz);
-
-        var imageBlob = BlobJobStore.PreprocessedBlobName(input.TaskId);
-        await store.SaveAsync(imageBlob, BinaryData.FromBytes(prepared.Jpeg!), "image/jpeg");
-        return new PreprocessOutcome(imageBlob, prepared.Quality, null, stopwatch.ElapsedMilliseconds, prepared.Mrz);
+        switch (preprocessor.Prepare(upload.ToArray()))
+        {
+            case PreparedImage.Accepted accepted:
+                var imageBlob = BlobJobStore.PreprocessedBlobName(input.TaskId);
+                await store.SaveAsync(imageBlob, BinaryData.FromBytes(accepted.Jpeg), "image/jpeg");
+                return new PreprocessOutcome.Prepared(imageBlob, accepted.Quality, accepted.Mrz, stopwatch.ElapsedMilliseconds);
+            case PreparedImage.Refused refused:
+                return new PreprocessOutcome.Refused(refused.Error, stopwatch.ElapsedMilliseconds);
+            default:
+                throw new InvalidOperationException("The preprocessor gave neither an image nor a refusal.");
+        }
     }
 }

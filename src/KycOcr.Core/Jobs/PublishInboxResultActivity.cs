@@ -13,14 +13,14 @@ public sealed class PublishInboxResultActivity(InboxStore inbox) : TaskActivity<
     public override Task<string> RunAsync(TaskActivityContext context, InboxResultInput input) =>
         KycOcrTelemetry.TraceAsync("publish", input.TaskId, () => PublishAsync(input), _ => "ok");
 
-    private Task<string> PublishAsync(InboxResultInput input)
+    private Task<string> PublishAsync(InboxResultInput input) => inbox.PublishAsync(input.InboxBlobName, ResultOf(input.TaskId, input.Outcome));
+
+    /// <summary>The result blob's body: how the job ended (succeeded, rejected or failed, by the status table) and its body.</summary>
+    public static InboxResult ResultOf(string taskId, JobOutcome outcome) => outcome switch
     {
-        var status = input.Outcome.Status switch
-        {
-            JobStatus.Succeeded => "succeeded",
-            JobStatus.Rejected => "rejected",
-            _ => "failed",
-        };
-        return inbox.PublishAsync(input.InboxBlobName, new InboxResult(input.TaskId, status, input.Outcome.Result, input.Outcome.Error));
-    }
+        JobOutcome.Succeeded succeeded => new InboxResult(taskId, "succeeded", succeeded.Result, null),
+        JobOutcome.Ended ended => new InboxResult(taskId,
+            JobOutcomeStatus.Of(ended.Error.Code) == JobOutcomeStatus.Rejected ? "rejected" : "failed", null, ended.Error),
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome.GetType().Name, "Not a job outcome."),
+    };
 }

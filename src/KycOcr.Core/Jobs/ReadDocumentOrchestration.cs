@@ -35,7 +35,7 @@ public sealed class ReadDocumentOrchestration : TaskOrchestrator<JobRequest, Job
         else
         {
             logger.LogWarning("Job {TaskId} passed its deadline of {DeadlineMs} ms", job.TaskId, job.Policy.DeadlineMs);
-            outcome = JobOutcome.Ended(new ApiError(
+            outcome = new JobOutcome.Ended(new ApiError(
                 "The document could not be read in the time allowed. Submit it again later.", ErrorCodes.DeadlineExceeded));
             // Preprocessing stores the image it prepares: cleaning up before it ends would leave that image behind.
             // It runs locally and ends in seconds; the model call, which may hang, stores nothing.
@@ -75,19 +75,18 @@ public sealed class ReadDocumentOrchestration : TaskOrchestrator<JobRequest, Job
 
     private static async Task<JobOutcome> RunStagesAsync(TaskOrchestrationContext context, JobRequest job, Task<PreprocessOutcome> preprocessing)
     {
-        var prepared = await preprocessing;
-        if (prepared.Rejection is { } rejection)
-            return JobOutcome.Ended(rejection);
-
-        context.SetCustomStatus(JobStage.Extracting);
-        var extracted = await context.CallActivityAsync<ExtractOutcome>(
-            nameof(ExtractActivity),
-            new ExtractInput(job.TaskId, prepared.ImageBlobName!, prepared.Quality, prepared.ElapsedMs, prepared.Mrz),
-            ExtractionRetry.Options(job.Policy));
-
-        if (extracted.Result is { } result)
-            return JobOutcome.Succeeded(result);
-        return JobOutcome.Ended(extracted.Error!);
+        switch (await preprocessing)
+        {
+            case PreprocessOutcome.Prepared prepared:
+                context.SetCustomStatus(JobStage.Extracting);
+                var extracted = await context.CallActivityAsync<ExtractOutcome>(
+                    nameof(ExtractActivity), new ExtractInput(job.TaskId, prepared.ImageBlobName, prepared.Mrz), ExtractionRetry.Options(job.Policy));
+                return JobResult.Of(job.TaskId, prepared.Quality, prepared.ElapsedMs, extracted);
+            case PreprocessOutcome.Refused refused:
+                return new JobOutcome.Ended(refused.Error);
+            default:
+                throw new InvalidOperationException("Preprocessing gave neither an image nor a refusal.");
+        }
     }
 
     private static async Task<JobOutcome> CompleteAsync(Task<JobOutcome> stages, JobRequest job, ILogger logger)
@@ -100,14 +99,14 @@ public sealed class ReadDocumentOrchestration : TaskOrchestrator<JobRequest, Job
         {
             logger.LogWarning("Job {TaskId}: extraction failed after {Attempts} attempts", job.TaskId, job.Policy.MaxAttempts);
             // Transient exceptions carry messages written for customers (see TransientExtractionException).
-            return JobOutcome.Ended(new ApiError(
+            return new JobOutcome.Ended(new ApiError(
                 $"The document could not be read after {job.Policy.MaxAttempts} attempts: {e.FailureDetails.ErrorMessage} Try again later.",
                 ErrorCodes.ExtractionFailed));
         }
         catch (TaskFailedException e)
         {
             logger.LogError("Job {TaskId}: activity {Activity} failed with {ErrorType}", job.TaskId, e.TaskName, e.FailureDetails.ErrorType);
-            return JobOutcome.Ended(new ApiError("The document could not be processed because of an internal error.", ErrorCodes.InternalError));
+            return new JobOutcome.Ended(new ApiError("The document could not be processed because of an internal error.", ErrorCodes.InternalError));
         }
     }
 }

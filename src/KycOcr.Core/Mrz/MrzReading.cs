@@ -65,11 +65,4 @@ public sealed record MrzReading
 
     /// <summary>Serialises with '&lt;' left readable; plain <see cref="JsonSerializer"/> gives the same shape.</summary>
     public string ToJson(bool indented = false) => JsonSerializer.Serialize(this, indented ? _indented : _compact);
-
-    /// <summary>As <see cref="ToJson"/>, for embedding in a response or a job's state.</summary>
-    public JsonElement ToJsonElement() => JsonSerializer.SerializeToElement(this, _compact);
-
-    /// <summary>The reading back from <see cref="ToJsonElement"/> (a job hands it from one activity to the next).</summary>
-    public static MrzReading FromJson(JsonElement json) =>
-        json.Deserialize<MrzReading>(_compact) ?? throw new JsonException("An MRZ reading was expected.");
 }

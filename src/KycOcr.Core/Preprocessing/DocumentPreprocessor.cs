@@ -1,4 +1,3 @@
-using System.Text.Json;
 using KycOcr.Core.Configuration;
 using KycOcr.Core.Imaging;
 using KycOcr.Core.Mrz;
@@ -28,16 +27,15 @@ public sealed class DocumentPreprocessor(
         {
             using var outcome = Inspect(upload);
             var report = outcome.Report;
-            var mrz = outcome.Mrz.Reading.ToJsonElement();
             if (!report.Accepted)
-                return new PreparedImage(null, report.ToJson(), Rejection(report, outcome.Mrz.Reading), mrz);
+                return new PreparedImage.Refused(Rejection(report, outcome.Mrz.Reading));
 
             var jpeg = outcome.Upright!.ImEncode(".jpg", new ImageEncodingParam(ImwriteFlags.JpegQuality, model.Value.JpegQuality));
-            return new PreparedImage(jpeg, report.ToJson(), null, mrz);
+            return new PreparedImage.Accepted(jpeg, report.ToSummary(), outcome.Mrz.Reading);
         }
         catch (ImageRejectedException e)
         {
-            return new PreparedImage(null, null, e.ToApiError());
+            return new PreparedImage.Refused(e.ToApiError());
         }
     }
 
@@ -49,8 +47,8 @@ public sealed class DocumentPreprocessor(
     public static ApiError Rejection(QualityReport report, MrzReading mrz) =>
         new("The photo cannot be used. " + string.Join(" ", report.Blocking.Select(c => c.Hint)), ErrorCodes.QualityRejected)
         {
-            Checks = report.BlockingChecksJson(),
-            Quality = report.ToJson(),
-            Mrz = mrz.Found ? mrz.ToJsonElement() : null,
+            Checks = report.BlockingChecks(),
+            Quality = report.ToSummary(),
+            Mrz = mrz.Found ? mrz : null,
         };
 }

@@ -1,4 +1,5 @@
-using System.Text.Json;
+using KycOcr.Core.Mrz;
+using KycOcr.Core.Quality;
 
 namespace KycOcr.Core.Preprocessing;
 
@@ -11,8 +12,14 @@ public interface IImagePreprocessor
     PreparedImage Prepare(byte[] upload);
 }
 
-/// <param name="Jpeg">The model-ready image when accepted.</param>
-/// <param name="Quality">The quality report (<c>quality</c> in the result), when checks ran.</param>
-/// <param name="Rejection">Why the image was refused (422), when it was.</param>
-/// <param name="Mrz">The MRZ reading (<c>mrz</c> in the result; found or not), when the image could be decoded.</param>
-public sealed record PreparedImage(byte[]? Jpeg, JsonElement? Quality, ApiError? Rejection, JsonElement? Mrz = null);
+/// <summary>The upload, accepted and prepared for the extractor, or refused.</summary>
+public abstract record PreparedImage
+{
+    /// <param name="Jpeg">The model-ready image.</param>
+    /// <param name="Quality">The quality report (<c>quality</c> in the result).</param>
+    /// <param name="Mrz">The MRZ reading (<c>mrz</c> in the result; found or not).</param>
+    public sealed record Accepted(byte[] Jpeg, QualitySummary Quality, MrzReading Mrz) : PreparedImage;
+
+    /// <summary>Why the image was refused: a 4xx error with what was learnt from it.</summary>
+    public sealed record Refused(ApiError Error) : PreparedImage;
+}

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using KycOcr.Core.Mrz.Reading;
 using OpenCvSharp;
 
@@ -17,30 +15,10 @@ public sealed record QualityReport(bool Accepted, IReadOnlyList<QualityCheck> Ch
     /// <c>{"accepted", "checks": [{"name", "score", "threshold", "passed", "hint"}], "document": {"found", "kind", "corners"}}</c>;
     /// the service puts it under <c>quality</c> and the CLI prints it.
     /// </summary>
-    public JsonElement ToJson() => JsonSerializer.SerializeToElement(ToWire(), KycJson.Options);
+    public QualitySummary ToSummary() => new(Accepted, Checks.Select(QualitySummary.Check.From).ToArray(), QualitySummary.Outline.From(Document));
 
     /// <summary>Only the checks that refused the photo, as a 422 body's <c>checks</c>.</summary>
-    public JsonElement BlockingChecksJson() => JsonSerializer.SerializeToElement(Blocking.Select(WireCheck.From).ToArray(), KycJson.Options);
-
-    internal Wire ToWire() => new(Accepted, Checks.Select(WireCheck.From).ToArray(), WireDocument.From(Document));
-
-    internal sealed record Wire(bool Accepted, WireCheck[] Checks, WireDocument Document);
-
-    internal sealed record WireCheck(string Name, double Score, double Threshold, bool Passed, bool Blocking, string Hint)
-    {
-        public static WireCheck From(QualityCheck c) => new(c.Name, Round(c.Score), Round(c.Threshold), c.Passed, c.Blocking, c.Hint);
-    }
-
-    internal sealed record WireDocument(
-        bool Found,
-        string Kind,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] double[][]? Corners)
-    {
-        public static WireDocument From(DocumentDetection d) => new(
-            d.Found,
-            KindName(d.Shape),
-            d.Found ? d.Corners.Select(p => new[] { Math.Round(p.X, 1), Math.Round(p.Y, 1) }).ToArray() : null);
-    }
+    public IReadOnlyList<QualitySummary.Check> BlockingChecks() => Blocking.Select(QualitySummary.Check.From).ToArray();
 
     public static string KindName(DocumentShape shape) => shape switch
     {
@@ -48,11 +26,6 @@ public sealed record QualityReport(bool Accepted, IReadOnlyList<QualityCheck> Ch
         DocumentShape.Passport => "passport",
         _ => "unknown",
     };
-
-    // Four significant digits are plenty for a score and keep the JSON readable.
-    private static double Round(double value) => value == 0 || double.IsNaN(value) || double.IsInfinity(value)
-        ? 0
-        : Math.Round(value, Math.Max(0, 3 - (int)Math.Floor(Math.Log10(Math.Abs(value)))));
 }
 
 /// <summary>The report, the MRZ as read, and the upright, model-sized document (or the fitted frame when none was required).</summary>

@@ -3,6 +3,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using System.Text.Json;
 using KycOcr.Core.Configuration;
+using KycOcr.Core.Extraction;
 using Microsoft.Extensions.Options;
 
 namespace KycOcr.Core.Storage;
@@ -105,4 +106,4 @@ public sealed class InboxStore(BlobServiceClient service, IOptions<StorageOption
 }
 
 /// <summary>A result blob: the job id, how it ended (succeeded, rejected, failed), and the GET /id 200 body or the error.</summary>
-public sealed record InboxResult(string Id, string Status, JsonElement? Result, ApiError? Error);
+public sealed record InboxResult(string Id, string Status, DocumentResult? Result, ApiError? Error);

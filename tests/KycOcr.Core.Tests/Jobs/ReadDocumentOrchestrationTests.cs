@@ -50,8 +50,7 @@ public sealed class ReadDocumentOrchestrationTests(AzuriteFixture azurite) : IAs
 
         var (taskId, outcome) = await RunJobAsync(host, Photo());
 
-        Assert.Equal(JobStatus.Succeeded, outcome.Status);
-        var result = outcome.Result!.Value;
+        var result = JsonSerializer.SerializeToElement(Assert.IsType<JobOutcome.Succeeded>(outcome).Result, KycJson.Options);
         Assert.Equal(
             ["id", "document", "fields", "mrz", "verification", "quality", "usage", "model", "timings_ms"],
             result.EnumerateObject().Select(p => p.Name));
@@ -79,8 +78,9 @@ public sealed class ReadDocumentOrchestrationTests(AzuriteFixture azurite) : IAs
         await using var host = await StartHostAsync();
         var (taskId, outcome) = await RunJobAsync(host, SimpleImages.CorruptJpeg(800, 600));
 
-        Assert.Equal(JobStatus.Rejected, outcome.Status);
-        Assert.Equal(ErrorCodes.ImageUndecodable, outcome.Error!.Code);
+        var error = Assert.IsType<JobOutcome.Ended>(outcome).Error;
+        Assert.Equal(422, JobOutcomeStatus.Of(error.Code));
+        Assert.Equal(ErrorCodes.ImageUndecodable, error.Code);
         Assert.Empty(_model.Requests);
         await AssertNoBlobsLeftAsync(host, taskId);
     }
@@ -97,8 +97,9 @@ public sealed class ReadDocumentOrchestrationTests(AzuriteFixture azurite) : IAs
             new JobRequest(taskId, BlobJobStore.UploadBlobName(taskId, ".jpg"), "key:owner", policy), new StartOrchestrationOptions(taskId));
         var outcome = (await host.WaitForJobAsync(taskId)).ReadOutputAs<JobOutcome>()!;
 
-        Assert.Equal((JobStatus.Failed, ErrorCodes.JobCancelled), (outcome.Status, outcome.Error!.Code));
-        Assert.Equal(500, JobOutcomeStatus.Of(outcome.Error.Code));
+        var error = Assert.IsType<JobOutcome.Ended>(outcome).Error;
+        Assert.Equal(ErrorCodes.JobCancelled, error.Code);
+        Assert.Equal(500, JobOutcomeStatus.Of(error.Code));
         Assert.Empty(_model.Requests);
     }
 
@@ -109,16 +110,17 @@ public sealed class ReadDocumentOrchestrationTests(AzuriteFixture azurite) : IAs
 
         var (taskId, outcome) = await RunJobAsync(host, DocumentPhotos.Blurry());
 
-        Assert.Equal(JobStatus.Rejected, outcome.Status);
-        Assert.Equal(ErrorCodes.QualityRejected, outcome.Error!.Code);
-        Assert.Contains("blurry", outcome.Error.Error);
-        var checks = outcome.Error.Checks!.Value.EnumerateArray().ToArray();
-        Assert.Contains(checks, c => c.GetProperty("name").GetString() == "blur" && !c.GetProperty("passed").GetBoolean());
-        Assert.All(checks, c => Assert.True(c.GetProperty("blocking").GetBoolean()));
+        var error = Assert.IsType<JobOutcome.Ended>(outcome).Error;
+        Assert.Equal(422, JobOutcomeStatus.Of(error.Code));
+        Assert.Equal(ErrorCodes.QualityRejected, error.Code);
+        Assert.Contains("blurry", error.Error);
+        var checks = error.Checks!;
+        Assert.Contains(checks, c => c.Name == "blur" && !c.Passed);
+        Assert.All(checks, c => Assert.True(c.Blocking));
         // What was learnt goes back too: the whole report (the client shows every check) and no MRZ, none being legible.
-        Assert.False(outcome.Error.Quality!.Value.GetProperty("accepted").GetBoolean());
-        Assert.Equal(8, outcome.Error.Quality.Value.GetProperty("checks").GetArrayLength());
-        Assert.Null(outcome.Error.Mrz);
+        Assert.False(error.Quality!.Accepted);
+        Assert.Equal(8, error.Quality.Checks.Count);
+        Assert.Null(error.Mrz);
         Assert.Empty(_model.Requests);
         await AssertNoBlobsLeftAsync(host, taskId);
     }
@@ -134,12 +136,13 @@ public sealed class ReadDocumentOrchestrationTests(AzuriteFixture azurite) : IAs
 
         var (taskId, outcome) = await RunJobAsync(host, misprinted.Encode());
 
-        Assert.Equal(JobStatus.Rejected, outcome.Status);
-        Assert.Equal(ExtractionErrorCodes.MrzInvalid, outcome.Error!.Code);
-        var mrz = outcome.Error.Mrz!.Value;
-        Assert.Equal(printed, mrz.GetProperty("lines").EnumerateArray().Select(l => l.GetString()));
-        Assert.False(mrz.GetProperty("checks").GetProperty("composite").GetBoolean());
-        Assert.True(outcome.Error.Quality!.Value.GetProperty("accepted").GetBoolean());
+        var error = Assert.IsType<JobOutcome.Ended>(outcome).Error;
+        Assert.Equal(422, JobOutcomeStatus.Of(error.Code));
+        Assert.Equal(ExtractionErrorCodes.MrzInvalid, error.Code);
+        var mrz = error.Mrz!;
+        Assert.Equal(printed, mrz.Lines);
+        Assert.False(mrz.Checks["composite"]);
+        Assert.True(error.Quality!.Accepted);
         Assert.Empty(_model.Requests);
         await AssertNoBlobsLeftAsync(host, taskId);
     }
@@ -152,7 +155,7 @@ public sealed class ReadDocumentOrchestrationTests(AzuriteFixture azurite) : IAs
 
         var (taskId, outcome) = await RunJobAsync(host, Photo());
 
-        Assert.Equal(JobStatus.Succeeded, outcome.Status);
+        Assert.IsType<JobOutcome.Succeeded>(outcome);
         Assert.Equal(4, _model.Requests.Count);
         await AssertNoBlobsLeftAsync(host, taskId);
     }
@@ -165,7 +168,7 @@ public sealed class ReadDocumentOrchestrationTests(AzuriteFixture azurite) : IAs
 
         var (_, outcome) = await RunJobAsync(host, Photo());
 
-        Assert.Equal(JobStatus.Succeeded, outcome.Status);
+        Assert.IsType<JobOutcome.Succeeded>(outcome);
         Assert.Equal(2, _model.Requests.Count);
         // The retry interval here is 50 ms; the second call came only after the 1 s the service asked for.
         Assert.True(_model.Requests[1].ReceivedAt - _model.Requests[0].ReceivedAt >= TimeSpan.FromSeconds(0.9));
@@ -182,7 +185,7 @@ public sealed class ReadDocumentOrchestrationTests(AzuriteFixture azurite) : IAs
 
         var (_, outcome) = await RunJobAsync(host, Photo());
 
-        Assert.Equal(JobStatus.Succeeded, outcome.Status);
+        Assert.IsType<JobOutcome.Succeeded>(outcome);
         // The repair request timed out with its attempt; the second attempt read the document.
         Assert.Equal(3, _model.Requests.Count);
         Assert.True(_model.Requests[2].ReceivedAt - _model.Requests[0].ReceivedAt < TimeSpan.FromSeconds(3));
@@ -196,10 +199,11 @@ public sealed class ReadDocumentOrchestrationTests(AzuriteFixture azurite) : IAs
 
         var (taskId, outcome) = await RunJobAsync(host, Photo());
 
-        Assert.Equal(JobStatus.Failed, outcome.Status);
-        Assert.Equal(ErrorCodes.ExtractionFailed, outcome.Error!.Code);
-        Assert.Contains("after 4 attempts", outcome.Error.Error);
-        Assert.DoesNotContain("Exception", outcome.Error.Error);
+        var error = Assert.IsType<JobOutcome.Ended>(outcome).Error;
+        Assert.Equal(500, JobOutcomeStatus.Of(error.Code));
+        Assert.Equal(ErrorCodes.ExtractionFailed, error.Code);
+        Assert.Contains("after 4 attempts", error.Error);
+        Assert.DoesNotContain("Exception", error.Error);
         Assert.Equal(4, _model.Requests.Count);
         await AssertNoBlobsLeftAsync(host, taskId);
     }
@@ -212,7 +216,7 @@ public sealed class ReadDocumentOrchestrationTests(AzuriteFixture azurite) : IAs
 
         var (_, outcome) = await RunJobAsync(host, Photo());
 
-        Assert.Equal(JobStatus.Succeeded, outcome.Status);
+        Assert.IsType<JobOutcome.Succeeded>(outcome);
         Assert.Equal(2, _model.Requests.Count);
     }
 
@@ -234,8 +238,9 @@ public sealed class ReadDocumentOrchestrationTests(AzuriteFixture azurite) : IAs
 
         var (taskId, outcome) = await RunJobAsync(host, Photo());
 
-        Assert.True(outcome.Status == JobStatus.Failed, because);
-        Assert.Equal(code, outcome.Error!.Code);
+        var error = Assert.IsType<JobOutcome.Ended>(outcome).Error;
+        Assert.True(JobOutcomeStatus.Of(error.Code) == 500, because);
+        Assert.Equal(code, error.Code);
         Assert.Equal(requests, _model.Requests.Count);
         await AssertNoBlobsLeftAsync(host, taskId);
     }
@@ -248,7 +253,7 @@ public sealed class ReadDocumentOrchestrationTests(AzuriteFixture azurite) : IAs
 
         var (_, outcome) = await RunJobAsync(host, Photo());
 
-        Assert.Equal(JobStatus.Succeeded, outcome.Status);
+        Assert.IsType<JobOutcome.Succeeded>(outcome);
         Assert.Equal(2, _model.Requests.Count);
         var repair = _model.Requests[1].Body.GetProperty("messages").EnumerateArray().Last();
         Assert.Contains("did not follow the schema", repair.GetProperty("content").ToString());
@@ -262,8 +267,9 @@ public sealed class ReadDocumentOrchestrationTests(AzuriteFixture azurite) : IAs
 
         var (taskId, outcome) = await RunJobAsync(host, Photo(), new JobPolicy(MaxAttempts: 1, RetryIntervalMs: 50, DeadlineMs: 1500));
 
-        Assert.Equal(JobStatus.Failed, outcome.Status);
-        Assert.Equal(ErrorCodes.DeadlineExceeded, outcome.Error!.Code);
+        var error = Assert.IsType<JobOutcome.Ended>(outcome).Error;
+        Assert.Equal(500, JobOutcomeStatus.Of(error.Code));
+        Assert.Equal(ErrorCodes.DeadlineExceeded, Assert.IsType<JobOutcome.Ended>(outcome).Error.Code);
         await AssertNoBlobsLeftAsync(host, taskId);
     }
 
@@ -275,7 +281,7 @@ public sealed class ReadDocumentOrchestrationTests(AzuriteFixture azurite) : IAs
         // The timer fires long before the preprocessing, which stores the image it prepares, can end.
         var (taskId, outcome) = await RunJobAsync(host, Photo(), new JobPolicy(MaxAttempts: 1, RetryIntervalMs: 50, DeadlineMs: 1));
 
-        Assert.Equal(ErrorCodes.DeadlineExceeded, outcome.Error!.Code);
+        Assert.Equal(ErrorCodes.DeadlineExceeded, Assert.IsType<JobOutcome.Ended>(outcome).Error.Code);
         await AssertNoBlobsLeftAsync(host, taskId);
     }
 

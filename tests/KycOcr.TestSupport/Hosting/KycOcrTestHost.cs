@@ -6,6 +6,7 @@ using KycOcr.TestSupport.Model;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
+using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -65,28 +66,43 @@ public sealed class KycOcrTestHost : IAsyncDisposable
         return settings;
     }
 
-    public static async Task<KycOcrTestHost> StartAsync(IDictionary<string, string?> settings)
+    /// <param name="configureServices">Applied after the service's own registrations (a test's data converter, say).</param>
+    public static async Task<KycOcrTestHost> StartAsync(IDictionary<string, string?> settings, Action<IServiceCollection>? configureServices = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var logs = new CapturedLogs();
+        var host = await StartEngineAsync(registry => registry.AddReadDocumentTasks(), JobDataConverter.Instance, services =>
+        {
+            services.AddKycOcrCore(configuration);
+            services.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
+            configureServices?.Invoke(services);
+        });
+        return new KycOcrTestHost(host, configuration, logs);
+    }
+
+    /// <summary>
+    /// The in-process engine with <paramref name="tasks"/>, serializing with <paramref name="converter"/> on the worker
+    /// and on the client the tests read outcomes with (the hosts use <see cref="JobDataConverter"/>).
+    /// </summary>
+    public static async Task<DurableTaskTestHost> StartEngineAsync(
+        Action<DurableTaskRegistry> tasks, DataConverter converter, Action<IServiceCollection> configureServices)
+    {
         // Left to itself the test host picks a random port in 30000-40000 without asking whether it is free, and
         // test projects run side by side: take a port the system reports free, and another if it is taken meanwhile.
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                var host = await DurableTaskTestHost.StartAsync(
-                    registry => registry.AddReadDocumentTasks(),
-                    new DurableTaskTestHostOptions
+                return await DurableTaskTestHost.StartAsync(tasks, new DurableTaskTestHostOptions
+                {
+                    Port = ServeProcess.FreePort(),
+                    ConfigureServices = services =>
                     {
-                        Port = ServeProcess.FreePort(),
-                        ConfigureServices = services =>
-                        {
-                            services.AddKycOcrCore(configuration);
-                            services.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
-                        },
-                    });
-                return new KycOcrTestHost(host, configuration, logs);
+                        services.ConfigureAll<DurableTaskWorkerOptions>(options => options.DataConverter = converter);
+                        services.ConfigureAll<DurableTaskClientOptions>(options => options.DataConverter = converter);
+                        configureServices(services);
+                    },
+                });
             }
             catch (IOException e) when (attempt < 3 && e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
             {

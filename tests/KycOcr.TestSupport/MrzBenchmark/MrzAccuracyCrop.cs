@@ -1,4 +1,4 @@
-using System.Text.Json;
+using KycOcr.Core.Quality;
 using KycOcr.Samples;
 
 namespace KycOcr.TestSupport.MrzBenchmark;
@@ -12,20 +12,13 @@ public static class MrzAccuracyCrop
     /// Null when the gate found no document or the report carries no corners.
     /// </summary>
     /// <param name="quality">The gate's report as the service returns it (<c>document.corners</c> in photo pixels).</param>
-    public static double? Error(JsonElement? quality, DocumentGroundTruth truth)
+    public static double? Error(QualitySummary? quality, DocumentGroundTruth truth)
     {
         ArgumentNullException.ThrowIfNull(truth);
-        if (truth.Corners is not { Count: 4 } actual
-            || quality is not { } report
-            || !report.TryGetProperty("document", out var document)
-            || !document.TryGetProperty("corners", out var corners)
-            || corners.ValueKind != JsonValueKind.Array
-            || corners.GetArrayLength() != 4)
-        {
+        if (truth.Corners is not { Count: 4 } actual || quality?.Document.Corners is not { Length: 4 } corners)
             return null;
-        }
 
-        var found = corners.EnumerateArray().Select(p => new FramePoint(p[0].GetDouble(), p[1].GetDouble())).ToArray();
+        var found = corners.Select(p => new FramePoint(p[0], p[1])).ToArray();
         double side = Math.Max(Distance(actual[0], actual[1]), Distance(actual[1], actual[2]));
         double best = double.MaxValue;
         foreach (var order in new[] { found, found.Reverse().ToArray() })

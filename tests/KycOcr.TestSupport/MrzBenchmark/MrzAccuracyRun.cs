@@ -77,14 +77,14 @@ public static class MrzAccuracyRun
         var total = Stopwatch.StartNew();
         var prepared = Preprocessor(reader).Prepare(photo.Bytes);
         double totalMs = total.Elapsed.TotalMilliseconds;
-        if (prepared.Jpeg is null)
+        if (prepared is PreparedImage.Refused refused)
         {
             return new MrzAccuracyCase(kind, seed, degraded, Rejected: true, Found: false, Valid: false, Exact: false,
-                "gate rejected: " + RejectionReason(prepared.Rejection), totalMs, ReadMilliseconds: 0, MrzAccuracyCrop.Error(prepared.Quality, photo.Truth));
+                "gate rejected: " + RejectionReason(refused.Error), totalMs, ReadMilliseconds: 0, MrzAccuracyCrop.Error(refused.Error.Quality, photo.Truth));
         }
 
-        var reading = MrzReading.FromJson(prepared.Mrz!.Value);
-        return Judge(kind, seed, degraded, reading, photo.Truth, totalMs, totalMs) with { CropError = MrzAccuracyCrop.Error(prepared.Quality, photo.Truth) };
+        var accepted = (PreparedImage.Accepted)prepared;
+        return Judge(kind, seed, degraded, accepted.Mrz, photo.Truth, totalMs, totalMs) with { CropError = MrzAccuracyCrop.Error(accepted.Quality, photo.Truth) };
     }
 
     /// <summary>
@@ -131,15 +131,8 @@ public static class MrzAccuracyRun
     }
 
     /// <summary>The names of the failed checks, or the error code when the bytes themselves were refused.</summary>
-    private static string RejectionReason(ApiError? rejection)
-    {
-        if (rejection?.Checks is { ValueKind: JsonValueKind.Array } checks)
-        {
-            return string.Join(", ", checks.EnumerateArray().Select(c => c.TryGetProperty("name", out var n) ? n.GetString() : "?"));
-        }
-
-        return rejection?.Code ?? "unknown";
-    }
+    private static string RejectionReason(ApiError rejection) =>
+        rejection.Checks is { } checks ? string.Join(", ", checks.Select(c => c.Name)) : rejection.Code;
 
     /// <summary>Null when the reading carries exactly the truth; else the first differing element's name.</summary>
     public static string? Compare(MrzReading reading, DocumentGroundTruth truth)

@@ -79,4 +79,8 @@ public static class RealDocumentRuns
         var lines = found ? mrz.GetProperty("lines").EnumerateArray().Select(l => l.GetString()!).ToArray() : [];
         return new RealDocumentOutcome(document, found, mrz.GetProperty("valid").GetBoolean(), lines, refusal, milliseconds);
     }
+
+    /// <summary>An MRZ reading as a job hands it on (a result's or a refusal's <c>mrz</c>).</summary>
+    public static RealDocumentOutcome FromReading(RealDocument document, Core.Mrz.MrzReading mrz, string? refusal, double milliseconds) =>
+        new(document, mrz.Found, mrz.Valid, mrz.Found ? [.. mrz.Lines] : [], refusal, milliseconds);
 }

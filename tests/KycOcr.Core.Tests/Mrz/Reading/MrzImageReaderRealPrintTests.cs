@@ -1,3 +1,4 @@
+using KycOcr.Core.Jobs;
 using KycOcr.Core.Mrz;
 using KycOcr.Core.Mrz.Reading;
 using KycOcr.Samples;
@@ -140,7 +141,7 @@ public sealed class MrzImageReaderRealPrintTests(MrzReaderFixture fixture) : ICl
     {
         var reading = MrzParser.Parse(MrzSamples.Td3With("L898902C36UTO7413128F1204159ZE184226B<<<<<10"), MrzAccuracyRun.Today);
 
-        var back = MrzReading.FromJson(reading.ToJsonElement());
+        var back = (MrzReading)JobDataConverter.Instance.Deserialize(JobDataConverter.Instance.Serialize(reading), typeof(MrzReading))!;
 
         Assert.Equal(reading.ToJson(), back.ToJson());
         Assert.Equal(reading.Valid, back.Valid);

@@ -1,0 +1,32 @@
+using System.Text.Json.Serialization;
+
+namespace KycOcr.Core.Quality;
+
+/// <summary>
+/// The quality report as a result and a 422 carry it (<c>quality</c>): every check with its score against its
+/// threshold, and where the document is. Scores keep four significant digits, plenty for a score and readable.
+/// </summary>
+public sealed record QualitySummary(bool Accepted, IReadOnlyList<QualitySummary.Check> Checks, QualitySummary.Outline Document)
+{
+    /// <summary>One check: its score against its threshold, and the hint a person can act on.</summary>
+    public sealed record Check(string Name, double Score, double Threshold, bool Passed, bool Blocking, string Hint)
+    {
+        public static Check From(QualityCheck c) => new(c.Name, Round(c.Score), Round(c.Threshold), c.Passed, c.Blocking, c.Hint);
+    }
+
+    /// <summary>Where the document was found, as corners in the original photo's pixels (null when not found).</summary>
+    public sealed record Outline(
+        bool Found,
+        string Kind,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] double[][]? Corners)
+    {
+        public static Outline From(DocumentDetection d) => new(
+            d.Found,
+            QualityReport.KindName(d.Shape),
+            d.Found ? d.Corners.Select(p => new[] { Math.Round(p.X, 1), Math.Round(p.Y, 1) }).ToArray() : null);
+    }
+
+    private static double Round(double value) => value == 0 || double.IsNaN(value) || double.IsInfinity(value)
+        ? 0
+        : Math.Round(value, Math.Max(0, 3 - (int)Math.Floor(Math.Log10(Math.Abs(value)))));
+}
