@@ -1,8 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
+using KycOcr.Core.Configuration;
 using KycOcr.TestSupport.Http;
-using KycOcr.TestSupport.Images;
 using KycOcr.TestSupport.Storage;
 
 namespace KycOcr.LocalHost.Tests;
@@ -11,44 +10,20 @@ namespace KycOcr.LocalHost.Tests;
 [Collection(AzuriteCollection.Name)]
 public sealed class BadInputTests(AzuriteFixture azurite) : LocalServiceTestBase(azurite.ConnectionString)
 {
-    private static HttpContent Raw(byte[] bytes, string contentType)
-    {
-        var content = new ByteArrayContent(bytes);
-        content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-        return content;
-    }
-
-    public static TheoryData<string, HttpStatusCode, string> SubmitCases => new()
-    {
-        { "empty body", HttpStatusCode.BadRequest, "empty_upload" },
-        { "text file", HttpStatusCode.UnsupportedMediaType, "not_an_image" },
-        { "truncated jpeg", HttpStatusCode.UnprocessableEntity, "image_truncated" },
-        { "png declaring 40000x40000", HttpStatusCode.RequestEntityTooLarge, "image_too_large" },
-        { "30 MB upload", HttpStatusCode.RequestEntityTooLarge, "upload_too_large" },
-        { "wrong multipart field", HttpStatusCode.BadRequest, "missing_image_field" },
-        { "no key", HttpStatusCode.Unauthorized, "unauthorized" },
-        { "wrong key", HttpStatusCode.Unauthorized, "unauthorized" },
-    };
-
     [Theory]
-    [MemberData(nameof(SubmitCases))]
-    public async Task Bad_submit_gets_its_status_and_json_error_and_nothing_is_stored(string @case, HttpStatusCode status, string code)
+    [MemberData(nameof(BadUploads.Names), MemberType = typeof(BadUploads))]
+    public async Task Bad_submit_gets_its_status_and_json_error_and_nothing_is_stored(string name)
     {
-        var reply = @case switch
-        {
-            "empty body" => await Client.SubmitAsync(Raw([], "image/jpeg")),
-            "text file" => await Client.SubmitAsync(ServiceClient.Form(Encoding.UTF8.GetBytes("name,passport\nA,123\n"), fileName: "a.jpg")),
-            "truncated jpeg" => await Client.SubmitAsync(DocumentPhoto[..(DocumentPhoto.Length / 2)]),
-            "png declaring 40000x40000" => await Client.SubmitAsync(ServiceClient.Form(SimpleImages.PngHeaderOnly(40_000, 40_000), contentType: "image/png")),
-            "30 MB upload" => await Client.SubmitAsync(Raw(new byte[30 * 1024 * 1024], "image/jpeg")),
-            "wrong multipart field" => await Client.SubmitAsync(ServiceClient.Form(DocumentPhoto, field: "file")),
-            "no key" => await Client.SubmitAsync(DocumentPhoto, apiKey: null),
-            "wrong key" => await Client.SubmitAsync(DocumentPhoto, apiKey: "not-a-key"),
-            _ => throw new ArgumentOutOfRangeException(nameof(@case)),
-        };
+        // The default MAX_UPLOAD_BYTES: the oversized cases go over the wire in full.
+        var upload = BadUploads.Named(name, new ApiOptions().MaxUploadBytes);
+        var content = new ByteArrayContent(upload.Body);
+        if (upload.ContentType is not null)
+            content.Headers.ContentType = MediaTypeHeaderValue.Parse(upload.ContentType);
 
-        Assert.True(reply.Status == status, $"{@case}: {reply}");
-        Assert.Equal(code, reply.Code);
+        var reply = await Client.SubmitAsync(content, upload.ApiKey);
+
+        Assert.True((int)reply.Status == upload.Status, $"{name}: {reply}");
+        Assert.Equal(upload.Code, reply.Code);
         Assert.False(string.IsNullOrWhiteSpace(reply.Body.GetProperty("error").GetString()));
         Assert.Empty(await AllUploadBlobsAsync());
         Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/health")).Status);
@@ -87,5 +62,12 @@ public sealed class BadInputTests(AzuriteFixture azurite) : LocalServiceTestBase
         GC.WaitForPendingFinalizers();
         GC.Collect();
         return GC.GetTotalMemory(forceFullCollection: true);
+    }
+
+    private static HttpContent Raw(byte[] bytes, string contentType)
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        return content;
     }
 }

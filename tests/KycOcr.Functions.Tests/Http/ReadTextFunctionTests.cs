@@ -2,6 +2,7 @@ using KycOcr.Core;
 using KycOcr.Core.Http;
 using KycOcr.Core.Storage;
 using KycOcr.TestSupport.Hosting;
+using KycOcr.TestSupport.Http;
 using KycOcr.TestSupport.Images;
 using KycOcr.TestSupport.Model;
 using KycOcr.TestSupport.Storage;
@@ -12,8 +13,10 @@ namespace KycOcr.Functions.Tests.Http;
 /// <summary><c>POST /read_text</c> through the function method, on Azurite and the in-process durable engine.</summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class ReadTextFunctionTests(AzuriteFixture azurite)
-    : FunctionTestBase(azurite, ("MAX_UPLOAD_BYTES", (2 * 1024 * 1024).ToString()))
+    : FunctionTestBase(azurite, ("MAX_UPLOAD_BYTES", MaxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)))
 {
+    private const long MaxUploadBytes = 2 * 1024 * 1024;
+
     private HttpRequest Post(string? apiKey = KycOcrTestHost.ApiKey) => FunctionCall.Request(Host, "POST", "/read_text", apiKey);
 
     [Fact]
@@ -56,28 +59,16 @@ public sealed class ReadTextFunctionTests(AzuriteFixture azurite)
         Assert.Equal("Invalid or missing API Key", response.Body.GetProperty("detail").GetString());
     }
 
-    public static TheoryData<string, Func<HttpRequest, HttpRequest>, int, string> BadUploads => new()
-    {
-        { "wrong form field", r => r.WithForm(SimpleImages.Encode(200, 150), field: "file"), 400, ErrorCodes.MissingImageField },
-        { "broken multipart", r => r.WithBody("--x\r\nContent-Disposition: form-data; name=\"image\"\r\n\r\nabc"u8.ToArray(), "multipart/form-data; boundary=x"), 400, ErrorCodes.MalformedMultipart },
-        { "multipart without boundary", r => r.WithBody("abc"u8.ToArray(), "multipart/form-data"), 400, ErrorCodes.MalformedMultipart },
-        { "empty body", r => r.WithBody([], "image/jpeg"), 400, ErrorCodes.EmptyUpload },
-        { "text upload", r => r.WithForm("name,surname\nA,B"u8.ToArray()), 415, ErrorCodes.NotAnImage },
-        { "text content type", r => r.WithBody("hello"u8.ToArray(), "text/plain"), 415, ErrorCodes.UnsupportedMediaType },
-        { "no content type", r => r.WithBody(SimpleImages.Encode(200, 150), null), 415, ErrorCodes.UnsupportedMediaType },
-        { "declares 40000x40000 pixels", r => r.WithBody(SimpleImages.PngHeaderOnly(40000, 40000), "image/png"), 413, ErrorCodes.ImageTooLarge },
-        { "3 MB over a 2 MB limit", r => r.WithBody(new byte[3 * 1024 * 1024], "image/jpeg"), 413, ErrorCodes.UploadTooLarge },
-        { "3 MB form over a 2 MB limit", r => r.WithForm(new byte[3 * 1024 * 1024]), 413, ErrorCodes.UploadTooLarge },
-    };
-
     [Theory]
-    [MemberData(nameof(BadUploads))]
-    public async Task Bad_uploads_get_their_status_and_a_json_error_and_start_nothing(string because, Func<HttpRequest, HttpRequest> build, int status, string code)
+    [MemberData(nameof(BadUploads.Names), MemberType = typeof(BadUploads))]
+    public async Task Bad_uploads_get_their_status_and_a_json_error_and_start_nothing(string name)
     {
-        var response = await PostReadTextAsync(build(Post()));
+        var upload = BadUploads.Named(name, MaxUploadBytes);
 
-        Assert.True(status == response.Status, $"{because}: {response.Status} {response.Body}");
-        Assert.Equal(code, response.Code);
+        var response = await PostReadTextAsync(Post(upload.ApiKey).WithBody(upload.Body, upload.ContentType));
+
+        Assert.True(upload.Status == response.Status, $"{name}: {response.Status} {response.Body}");
+        Assert.Equal(upload.Code, response.Code);
         Assert.False(string.IsNullOrWhiteSpace(response.Body.GetProperty("error").GetString()));
         var started = await Host.Client.GetAllInstancesAsync().ToListAsync();
         Assert.Empty(started);
