@@ -3,8 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Native libraries: OpenCvSharp's linux-x64 runtime links GTK 3. The offline MRZ reader's data:
-# Tesseract's English model and the OCR-B font (also what the synthetic documents are printed in).
+# Native libraries: OpenCvSharp's linux-x64 runtime links GTK 3. The offline MRZ reader's data: the OCR-B font,
+# which it renders its glyph templates from (also what the synthetic documents are printed in).
 apt_packages=(libgtk-3-0 fonts-ocr-b)
 missing=()
 for package in "${apt_packages[@]}"; do

@@ -8,6 +8,6 @@ namespace KycOcr.Functions;
 public sealed class OpenApiFunction
 {
     [Function("openapi")]
-    public IResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest request) =>
+    public static IResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest request) =>
         OpenApiHandler.Handle();
 }

@@ -6,18 +6,16 @@ using Microsoft.Extensions.Configuration;
 namespace KycOcr.Cli.Tests;
 
 /// <summary><c>kycocr extract</c> against the loopback OpenAI-compatible server.</summary>
-public sealed class ExtractCommandTests : IAsyncLifetime
+public sealed class ExtractCommandTests : IAsyncLifetime, IDisposable
 {
     private LoopbackModelServer _model = null!;
     private readonly CliTestFolder _folder = new();
 
     public async Task InitializeAsync() => _model = await LoopbackModelServer.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        await _model.DisposeAsync();
-        _folder.Dispose();
-    }
+    public async Task DisposeAsync() => await _model.DisposeAsync();
+
+    public void Dispose() => _folder.Dispose();
 
     private Task<(int Exit, JsonElement Output)> RunAsync(string image, params (string Name, string Value)[] settings)
     {

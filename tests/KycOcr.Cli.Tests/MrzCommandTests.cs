@@ -81,7 +81,7 @@ public sealed class MrzCommandTests : IDisposable
         {
             double scale = (double)image.Cols / flat.Image.Cols;
             var line = flat.Mrz.LineBoxes[1];
-            foreach (var column in new[] { 9, 19, 27, 35 })
+            foreach (var column in (ReadOnlySpan<int>)[9, 19, 27, 35])
             {
                 var x = (int)Math.Round((flat.Mrz.LeftPx + column * flat.Mrz.CharPitchPx) * scale);
                 var cell = new Rect(x, (int)(line.Y * scale), (int)Math.Round(flat.Mrz.CharPitchPx * scale), (int)Math.Ceiling(line.Height * scale));

@@ -41,7 +41,7 @@ public sealed class RealDocumentsTests(AzuriteFixture azurite, ITestOutputHelper
             var (exit, printed) = await CliTestFolder.RunAsync([], "mrz", document.Path);
             Assert.NotEqual(2, exit);
             var command = RealDocumentRuns.FromReading(document, printed, refusal: null, 0);
-            var service = FromJob(document, await RunStagesAsync(services, await File.ReadAllBytesAsync(document.Path)));
+            var service = FromJob(document, await RunStagesAsync(services, await File.ReadAllBytesAsync(document.Path, CancellationToken.None)));
             if (command.Found != service.Found || command.Valid != service.Valid || !command.Lines.SequenceEqual(service.Lines))
                 differences.Add($"{document.Name}: kycocr mrz {Describe(command)}, the service {Describe(service)}");
         });

@@ -10,7 +10,7 @@ public sealed class SampleCommandTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private async Task<(int Exit, string Stdout)> RunAsync(params string[] args)
+    private static async Task<(int Exit, string Stdout)> RunAsync(params string[] args)
     {
         var stdout = new StringWriter();
         var exit = await KycOcrCli.RunAsync(["sample", .. args], new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), stdout, new StringWriter());

@@ -82,7 +82,7 @@ public sealed class AppSettingsTests
 
     /// <summary>App settings of every Microsoft.Web/sites in the compiled main.bicep (modules
     /// are nested templates), from siteConfig.appSettings or a sites/config 'appsettings'.</summary>
-    private static IReadOnlyList<(string Name, string Value)> AppSettings()
+    private static List<(string Name, string Value)> AppSettings()
     {
         var template = BicepCli.MainTemplate();
         var settings = new List<(string, string)>();

@@ -86,7 +86,7 @@ public sealed class AzdHookTests
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("AuthorizationFailed", result.StandardError, StringComparison.Ordinal);
-        Assert.Equal(2, fake.Calls.Count);
+        Assert.Equal(2, fake.Calls.Length);
         Assert.All(fake.Calls, call => Assert.Contains("--subscription sub-123", call, StringComparison.Ordinal));
     }
 
@@ -98,7 +98,7 @@ public sealed class AzdHookTests
         var result = ProcessRunner.Run("sh", [HookPath], environment: fake.Environment);
 
         Assert.True(result.ExitCode == 0, result.Combined);
-        Assert.Equal(2, fake.Calls.Count);
+        Assert.Equal(2, fake.Calls.Length);
         Assert.All(fake.Calls, call => Assert.Contains("--subscription sub-123", call, StringComparison.Ordinal));
         Assert.Contains("code=fake-blobs-key", fake.Calls[1], StringComparison.Ordinal);
     }
@@ -131,14 +131,14 @@ public sealed class AzdHookTests
 
         public IReadOnlyDictionary<string, string> Environment { get; }
 
-        public IReadOnlyList<string> Calls => File.Exists(Log) ? File.ReadAllLines(Log) : [];
+        public string[] Calls => File.Exists(Log) ? File.ReadAllLines(Log) : [];
 
         public void Dispose() => Directory.Delete(_folder, recursive: true);
     }
 
     /// <summary>The run: values under hooks: &gt; name: in azure.yaml (indentation-based; azure.yaml
     /// is plain block YAML). A bare "name: ./script" line counts too.</summary>
-    private static IReadOnlyList<string> HookRuns(string hook)
+    private static List<string> HookRuns(string hook)
     {
         var lines = File.ReadAllLines(RepoPaths.AzureYaml)
             .Where(l => l.Trim().Length > 0 && !l.TrimStart().StartsWith('#'))

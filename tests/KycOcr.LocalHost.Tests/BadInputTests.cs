@@ -64,7 +64,7 @@ public sealed class BadInputTests(AzuriteFixture azurite) : LocalServiceTestBase
         return GC.GetTotalMemory(forceFullCollection: true);
     }
 
-    private static HttpContent Raw(byte[] bytes, string contentType)
+    private static ByteArrayContent Raw(byte[] bytes, string contentType)
     {
         var content = new ByteArrayContent(bytes);
         content.Headers.ContentType = new MediaTypeHeaderValue(contentType);

@@ -48,7 +48,7 @@ public static class ExtractionErrorCodes
 /// <see cref="TransientExtractionException"/>: a durable failure keeps only exception types and messages, so the
 /// wait is written in the message (<c>retry-after-ms=1500</c>) and read back by <see cref="From"/>.
 /// </summary>
-public sealed class ModelRetryAfter(TimeSpan wait, Exception? inner = null)
+public sealed class ModelRetryAfterException(TimeSpan wait, Exception? inner = null)
     : Exception(Prefix + ((long)Math.Ceiling(wait.TotalMilliseconds)).ToString(System.Globalization.CultureInfo.InvariantCulture), inner)
 {
     private const string Prefix = "retry-after-ms=";
@@ -60,7 +60,7 @@ public sealed class ModelRetryAfter(TimeSpan wait, Exception? inner = null)
     {
         for (; failure is not null; failure = failure.InnerFailure)
         {
-            if (failure.ErrorType == typeof(ModelRetryAfter).FullName
+            if (failure.ErrorType == typeof(ModelRetryAfterException).FullName
                 && failure.ErrorMessage.StartsWith(Prefix, StringComparison.Ordinal)
                 && long.TryParse(failure.ErrorMessage.AsSpan(Prefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ms))
             {

@@ -15,7 +15,7 @@ internal static class ModelFailures
                 // The wait the service asks for travels with the failure: the orchestration waits it out on a durable
                 // timer, so no activity holds a worker asleep.
                 return new TransientExtractionException(ExtractionErrorCodes.Throttled, "The model service is throttling requests.",
-                    RetryAfter(e) is { } wait ? new ModelRetryAfter(wait, e) : e);
+                    RetryAfter(e) is { } wait ? new ModelRetryAfterException(wait, e) : e);
             case 0:
                 return new TransientExtractionException(ExtractionErrorCodes.ConnectionFailed, "The connection to the model service failed.", e);
             case 408:

@@ -23,9 +23,6 @@ public sealed class ReadTextHandler(
     IOptions<ApiOptions> api,
     ILogger<ReadTextHandler> logger)
 {
-    /// <summary>Seconds a client should wait before its first poll.</summary>
-    public const int RetryAfterSeconds = 2;
-
     public const string IdempotencyHeader = "Idempotency-Key";
 
     public async Task<IResult> HandleAsync(HttpRequest request, DurableTaskClient durable, CancellationToken cancellationToken)
@@ -82,7 +79,7 @@ public sealed class ReadTextHandler(
         var headers = new Dictionary<string, string>
         {
             ["Location"] = $"/id?task_id={taskId}",
-            ["Retry-After"] = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Retry-After"] = PollingAdvice.RetryAfter,
         };
         if (replayed)
             headers["Idempotent-Replayed"] = "true";

@@ -24,7 +24,7 @@ public sealed class TaskStatusHandler(CallerGate gate)
             case OrchestrationRuntimeStatus.Suspended:
                 return ApiResults.Json(StatusCodes.Status202Accepted,
                     new { status = "Processing", stage = instance.ReadCustomStatusAs<string>() ?? JobStage.Queued },
-                    new Dictionary<string, string> { ["Retry-After"] = ReadTextHandler.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+                    new Dictionary<string, string> { ["Retry-After"] = PollingAdvice.RetryAfter });
             case OrchestrationRuntimeStatus.Completed:
                 return Respond(instance.ReadOutputAs<JobOutcome>());
             case OrchestrationRuntimeStatus.Terminated:

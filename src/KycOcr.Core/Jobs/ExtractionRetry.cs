@@ -25,7 +25,7 @@ public static class ExtractionRetry
     public static TimeSpan WaitAfter(TaskFailureDetails failure, JobPolicy policy)
     {
         var interval = TimeSpan.FromMilliseconds(policy.RetryIntervalMs);
-        var asked = ModelRetryAfter.From(failure) ?? TimeSpan.Zero;
+        var asked = ModelRetryAfterException.From(failure) ?? TimeSpan.Zero;
         return asked <= interval ? interval : asked <= interval + MaxRetryAfterBeyondInterval ? asked : interval + MaxRetryAfterBeyondInterval;
     }
 }

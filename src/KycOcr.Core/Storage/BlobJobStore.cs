@@ -11,7 +11,7 @@ namespace KycOcr.Core.Storage;
 /// container, so one prefix listing finds and deletes all of them, whatever stage wrote them.
 /// Names are chosen here: a client's file name never becomes a path.
 /// </summary>
-public sealed class BlobJobStore
+public sealed class BlobJobStore : IDisposable
 {
     private readonly BlobContainerClient _uploads;
     private readonly SemaphoreSlim _createGate = new(1, 1);
@@ -23,6 +23,8 @@ public sealed class BlobJobStore
     }
 
     public string ContainerName => _uploads.Name;
+
+    public void Dispose() => _createGate.Dispose();
 
     public static string UploadBlobName(string taskId, string extension) => $"{taskId}/upload{extension}";
 

@@ -8,7 +8,7 @@ namespace KycOcr.Core.Tests.Configuration;
 
 public sealed class OptionsValidationTests
 {
-    private static IServiceProvider Services(Dictionary<string, string?> settings)
+    private static ServiceProvider Services(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         return new ServiceCollection().AddLogging().AddKycOcrCore(configuration).BuildServiceProvider();

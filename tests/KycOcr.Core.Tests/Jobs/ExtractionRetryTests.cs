@@ -23,7 +23,7 @@ public sealed class ExtractionRetryTests : IAsyncLifetime
     /// <summary>A throttled attempt's failure as the durable engine records it.</summary>
     private static TaskFailureDetails Throttled(TimeSpan? retryAfter) => TaskFailureDetails.FromException(
         new TransientExtractionException(ExtractionErrorCodes.Throttled, "The model service is throttling requests.",
-            retryAfter is { } wait ? new ModelRetryAfter(wait, new InvalidOperationException("429")) : null));
+            retryAfter is { } wait ? new ModelRetryAfterException(wait, new InvalidOperationException("429")) : null));
 
     [Theory]
     [InlineData(null, 2.0)] // no Retry-After: the interval
@@ -52,6 +52,6 @@ public sealed class ExtractionRetryTests : IAsyncLifetime
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"the activity held its worker for {clock.Elapsed}");
         Assert.Equal(ExtractionErrorCodes.Throttled, thrown.Code);
-        Assert.Equal(TimeSpan.FromSeconds(30), ModelRetryAfter.From(TaskFailureDetails.FromException(thrown)));
+        Assert.Equal(TimeSpan.FromSeconds(30), ModelRetryAfterException.From(TaskFailureDetails.FromException(thrown)));
     }
 }

@@ -43,7 +43,7 @@ public sealed partial class JobOutcomeStatusTests
         var start = Array.FindIndex(lines, l => l.TrimEnd() == StatusSection);
         Assert.True(start >= 0, $"README.md has no '{StatusSection}' section");
         var codes = new List<(int, string)>();
-        foreach (var line in lines.Skip(start + 1).TakeWhile(l => !l.StartsWith("#", StringComparison.Ordinal)))
+        foreach (var line in lines.Skip(start + 1).TakeWhile(l => !l.StartsWith('#')))
         {
             var row = EndedRow().Match(line);
             if (!row.Success)

@@ -14,6 +14,8 @@ namespace KycOcr.Functions.Tests.Http;
 public sealed class TaskStatusFunctionTests(AzuriteFixture azurite)
     : FunctionTestBase(azurite, ("EXTRACTION_MAX_RETRIES", "0"))
 {
+    private static readonly string[] RunningStages = ["queued", "preprocessing", "extracting"];
+
     private async Task<string> SubmitAsync(byte[] image)
     {
         var response = await PostReadTextAsync(FunctionCall.Request(Host, "POST", "/read_text").WithForm(image));
@@ -56,7 +58,7 @@ public sealed class TaskStatusFunctionTests(AzuriteFixture azurite)
             var response = await GetAsync($"?task_id={id}");
             Assert.Equal(StatusCodes.Status202Accepted, response.Status);
             Assert.Equal("Processing", response.Body.GetProperty("status").GetString());
-            Assert.Contains(response.Body.GetProperty("stage").GetString(), new[] { "queued", "preprocessing", "extracting" });
+            Assert.Contains(response.Body.GetProperty("stage").GetString(), RunningStages);
             return response.Body.GetProperty("stage").GetString();
         }, stage => stage == "extracting", TimeSpan.FromSeconds(20), "the stage to become extracting");
 

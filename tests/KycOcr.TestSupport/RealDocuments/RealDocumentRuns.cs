@@ -30,7 +30,7 @@ public static class RealDocumentRuns
         {
             var document = set.Documents[i];
             var stopwatch = Stopwatch.StartNew();
-            var submitted = await client.SubmitAsync(await File.ReadAllBytesAsync(document.Path));
+            var submitted = await client.SubmitAsync(await File.ReadAllBytesAsync(document.Path, CancellationToken.None));
             var reply = submitted.Status == HttpStatusCode.Accepted
                 ? await client.WaitForResultAsync(submitted.Id, TimeSpan.FromMinutes(2), TimeSpan.FromMilliseconds(100))
                 : submitted;

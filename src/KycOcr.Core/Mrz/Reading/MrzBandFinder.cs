@@ -365,7 +365,7 @@ internal static class MrzBandFinder
         && Math.Min(a.Thickness, b.Thickness) > 0.55 * Math.Max(a.Thickness, b.Thickness);
 
     // The same band seen at two levels: keep the sighting whose line thickness suits the reader best (the first is fine).
-    private static IEnumerable<MrzBand> Distinct(List<MrzBand> bands)
+    private static List<MrzBand> Distinct(List<MrzBand> bands)
     {
         var kept = new List<MrzBand>();
         foreach (var band in bands.OrderByDescending(b => b.Lines.Count).ThenByDescending(b => b.Lines.Average(l => l.Length / l.Thickness)))

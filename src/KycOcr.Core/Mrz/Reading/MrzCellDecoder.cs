@@ -139,8 +139,8 @@ internal static class MrzCellDecoder
     /// Whether <paramref name="alternative"/> is a reading the print could also be: one that turns a state code some
     /// state has into one none has is not (check digits never cover the codes, so this is what tells O from D in UTO).
     /// </summary>
-    private static bool Rival(MrzLayout layout, IReadOnlyList<string> lines, IReadOnlyList<string> alternative) =>
-        !layout.Fields.Any(f => f.Kind == MrzFieldKind.CountryCode && f.Line < lines.Count
+    private static bool Rival(MrzLayout layout, string[] lines, IReadOnlyList<string> alternative) =>
+        !layout.Fields.Any(f => f.Kind == MrzFieldKind.CountryCode && f.Line < lines.Length
             && MrzStateCodes.IsKnown(f.Slice(lines)) && !MrzStateCodes.IsKnown(f.Slice(alternative)));
 
     // Single runner-up substitutions among the least certain cells; adopted only when exactly one validates.

@@ -216,7 +216,7 @@ public sealed class MrzImageReader : IDisposable
     }
 
     // The band's box TL, TR, BR, BL as it reads: turned 180°, what lies bottom right is the zone's top left.
-    private static IEnumerable<Point2d> Corners(MrzBand band, bool upsideDown)
+    private static Point2d[] Corners(MrzBand band, bool upsideDown)
     {
         double radians = band.AngleDegrees * Math.PI / 180;
         var (u, v) = (new Point2d(Math.Cos(radians), Math.Sin(radians)), new Point2d(-Math.Sin(radians), Math.Cos(radians)));

@@ -72,7 +72,7 @@ internal static class MrzOrientedReader
     private const int InkSide = 15;
 
     // Every MRZ cell holds a glyph (fillers included), so the glyph count says the line length.
-    private static IEnumerable<int> CandidateLengths(int lineCount, List<List<MrzGlyphBox>> glyphs)
+    private static int[] CandidateLengths(int lineCount, List<List<MrzGlyphBox>> glyphs)
     {
         if (lineCount == 3)
         {
