@@ -117,3 +117,6 @@ internal static class MrzLineAligner
     private static string FieldName(MrzLayout layout, int lineIndex, int column) =>
         layout.FieldAt(lineIndex, Math.Min(column, layout.LineLength - 1))?.Name ?? "";
 }
+
+/// <summary>A line brought to its format's length, with the insertions/removals that did it.</summary>
+internal sealed record MrzAlignedLine(string Text, IReadOnlyList<MrzCorrection> Corrections);

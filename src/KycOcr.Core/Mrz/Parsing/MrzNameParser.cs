@@ -31,3 +31,7 @@ internal static class MrzNameParser
 
     private static string Words(ReadOnlySpan<char> identifier) => identifier.ToString().Replace('<', ' ');
 }
+
+/// <summary>A split name field.</summary>
+/// <param name="End">Index where the name stops; everything from here on must be fillers.</param>
+internal readonly record struct MrzNameParts(string Surname, string GivenNames, int End);

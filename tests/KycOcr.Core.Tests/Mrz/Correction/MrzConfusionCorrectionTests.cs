@@ -1,7 +1,7 @@
 using KycOcr.Core.Mrz;
 using KycOcr.Core.Mrz.Correction;
 
-namespace KycOcr.Core.Tests.Mrz;
+namespace KycOcr.Core.Tests.Mrz.Correction;
 
 public class MrzConfusionCorrectionTests
 {

@@ -1,6 +1,6 @@
 using KycOcr.Core.Mrz;
 
-namespace KycOcr.Core.Tests.Mrz;
+namespace KycOcr.Core.Tests.Mrz.Parsing;
 
 /// <summary>Each check-digit cell of each specimen, altered in turn.</summary>
 public class MrzCheckFailureTests

@@ -1,7 +1,7 @@
 using KycOcr.Core.Mrz;
 using KycOcr.Core.Mrz.Parsing;
 
-namespace KycOcr.Core.Tests.Mrz;
+namespace KycOcr.Core.Tests.Mrz.Parsing;
 
 public class MrzDateTests
 {

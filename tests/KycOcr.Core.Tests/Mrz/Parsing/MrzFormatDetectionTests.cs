@@ -1,6 +1,6 @@
 using KycOcr.Core.Mrz;
 
-namespace KycOcr.Core.Tests.Mrz;
+namespace KycOcr.Core.Tests.Mrz.Parsing;
 
 public class MrzFormatDetectionTests
 {

@@ -1,6 +1,6 @@
 using KycOcr.Core.Mrz;
 
-namespace KycOcr.Core.Tests.Mrz;
+namespace KycOcr.Core.Tests.Mrz.Correction;
 
 /// <summary>
 /// '&lt;' misread as 'K' (value 20) never moves a check digit, and two 'X's (33) weighted 7 and 3 add 330:
