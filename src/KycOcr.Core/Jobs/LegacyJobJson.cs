@@ -13,13 +13,7 @@ internal static class LegacyJobJson
 {
     private static readonly Dictionary<Type, Func<JsonObject, JsonObject>> Upgrades = new()
     {
-        [typeof(JobRequest)] = request =>
-        {
-            var renamed = Renamed(request);
-            if (renamed["policy"] is JsonObject policy)
-                renamed["policy"] = Renamed(policy);
-            return renamed;
-        },
+        [typeof(JobRequest)] = request => Renamed(request, "policy", Renamed),
         [typeof(PreprocessInput)] = Renamed,
         [typeof(ExtractInput)] = input =>
         {
@@ -27,13 +21,7 @@ internal static class LegacyJobJson
             renamed["mrz"] ??= JsonSerializer.SerializeToNode(MrzReading.NotFound("the MRZ was not read"), KycJson.Options);
             return renamed;
         },
-        [typeof(InboxResultInput)] = input =>
-        {
-            var renamed = Renamed(input);
-            if (renamed["outcome"] is JsonObject outcome)
-                renamed["outcome"] = JobOutcomeOf(outcome);
-            return renamed;
-        },
+        [typeof(InboxResultInput)] = input => Renamed(input, "outcome", JobOutcomeOf),
         [typeof(JobOutcome)] = JobOutcomeOf,
         [typeof(PreprocessOutcome)] = PreprocessOutcomeOf,
         [typeof(ExtractOutcome)] = ExtractOutcomeOf,
@@ -93,6 +81,15 @@ internal static class LegacyJobJson
             ["document"] = document,
             ["elapsed_ms"] = result["timings_ms"]?["extraction"]?.DeepClone(),
         };
+    }
+
+    // A record holding another stored record under key, upgraded in turn.
+    private static JsonObject Renamed(JsonObject stored, string key, Func<JsonObject, JsonObject> upgradeInner)
+    {
+        var renamed = Renamed(stored);
+        if (renamed[key] is JsonObject inner)
+            renamed[key] = upgradeInner(inner);
+        return renamed;
     }
 
     // Only the record's own keys: the payloads inside were written in the API's JSON already.

@@ -7,6 +7,7 @@ using KycOcr.Samples;
 using KycOcr.TestSupport.Hosting;
 using KycOcr.TestSupport.Images;
 using KycOcr.TestSupport.Model;
+using KycOcr.TestSupport.Quality;
 using KycOcr.TestSupport.Storage;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -112,14 +113,8 @@ public sealed class ReadDocumentOrchestrationTests(AzuriteFixture azurite) : IAs
 
         var error = Assert.IsType<JobOutcome.Ended>(outcome).Error;
         Assert.Equal(422, JobOutcomeStatus.Of(error.Code));
-        Assert.Equal(ErrorCodes.QualityRejected, error.Code);
-        Assert.Contains("blurry", error.Error);
-        var checks = error.Checks!;
-        Assert.Contains(checks, c => c.Name == "blur" && !c.Passed);
-        Assert.All(checks, c => Assert.True(c.Blocking));
-        // What was learnt goes back too: the whole report (the client shows every check) and no MRZ, none being legible.
-        Assert.False(error.Quality!.Accepted);
-        Assert.Equal(8, error.Quality.Checks.Count);
+        QualityRefusals.AssertBlurry(error);
+        // No MRZ goes back: none is legible.
         Assert.Null(error.Mrz);
         Assert.Empty(_model.Requests);
         await AssertNoBlobsLeftAsync(host, taskId);
