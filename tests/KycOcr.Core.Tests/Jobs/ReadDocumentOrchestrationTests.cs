@@ -5,6 +5,7 @@ using KycOcr.Core.Jobs;
 using KycOcr.Core.Storage;
 using KycOcr.Samples;
 using KycOcr.TestSupport.Hosting;
+using KycOcr.TestSupport.Http;
 using KycOcr.TestSupport.Images;
 using KycOcr.TestSupport.Model;
 using KycOcr.TestSupport.Quality;
@@ -55,6 +56,7 @@ public sealed class ReadDocumentOrchestrationTests(AzuriteFixture azurite) : IAs
         Assert.Equal(
             ["id", "document", "fields", "mrz", "verification", "quality", "usage", "model", "timings_ms"],
             result.EnumerateObject().Select(p => p.Name));
+        DocumentedJson.AssertSameShape(DocumentedJson.ResultExample(), result);
         Assert.Equal(taskId, result.GetProperty("id").GetString());
         Assert.Equal("ERIKSSON", result.GetProperty("fields").GetProperty("surname").GetProperty("value").GetString());
         Assert.Equal("model", result.GetProperty("fields").GetProperty("surname").GetProperty("source").GetString());
