@@ -16,10 +16,20 @@ public sealed class Azurite : IAsyncDisposable
     private const string Key = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private readonly string _dataFolder = Directory.CreateTempSubdirectory("kycocr-azurite-").FullName;
-    private readonly int _blobPort = FreePort();
-    private readonly int _queuePort = FreePort();
-    private readonly int _tablePort = FreePort();
+    private readonly int _blobPort;
+    private readonly int _queuePort;
+    private readonly int _tablePort;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _errors = new();
     private Process? _process;
+
+    private Azurite()
+    {
+        // Three distinct ports: a port just released may be handed out again at once.
+        var ports = new HashSet<int>();
+        while (ports.Count < 3)
+            ports.Add(FreePort());
+        (_blobPort, _queuePort, _tablePort) = (ports.ElementAt(0), ports.ElementAt(1), ports.ElementAt(2));
+    }
 
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={Key};" +
@@ -34,9 +44,21 @@ public sealed class Azurite : IAsyncDisposable
 
     public static async Task<Azurite> StartNewAsync()
     {
-        var azurite = new Azurite();
-        await azurite.StartAsync();
-        return azurite;
+        // The ports are free when picked, not when Azurite binds them: another process (tests run side by side) may
+        // take one meanwhile. Then Azurite exits at once, and a fresh set of ports is tried.
+        for (var attempt = 1; ; attempt++)
+        {
+            var azurite = new Azurite();
+            try
+            {
+                await azurite.StartAsync();
+                return azurite;
+            }
+            catch (AzuriteExitedException) when (attempt < 3)
+            {
+                await azurite.DisposeAsync();
+            }
+        }
     }
 
     public async Task StartAsync()
@@ -65,7 +87,11 @@ public sealed class Azurite : IAsyncDisposable
 
         _process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
         _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, line) =>
+        {
+            if (line.Data is { Length: > 0 } text && _errors.Count < 20)
+                _errors.Enqueue(text);
+        };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
@@ -75,7 +101,7 @@ public sealed class Azurite : IAsyncDisposable
             while (!await AcceptsAsync(port))
             {
                 if (_process.HasExited)
-                    throw new InvalidOperationException($"Azurite exited with code {_process.ExitCode} while starting.");
+                    throw new AzuriteExitedException($"Azurite exited with code {_process.ExitCode} while starting: {string.Join(" | ", _errors)}");
                 if (DateTime.UtcNow > deadline)
                     throw new TimeoutException($"Azurite did not listen on port {port} within 30 s.");
                 await Task.Delay(100);
@@ -140,3 +166,6 @@ public sealed class Azurite : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
+
+/// <summary>Azurite stopped before it listened (a port taken meanwhile, most often).</summary>
+public sealed class AzuriteExitedException(string message) : InvalidOperationException(message);
