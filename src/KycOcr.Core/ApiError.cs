@@ -19,6 +19,10 @@ public sealed record ApiError(
     [JsonPropertyName("detail"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Detail { get; init; }
 
+    /// <summary>In a job of several pages: the page (from 1, in the order sent) this error is about.</summary>
+    [JsonPropertyName("page"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Page { get; init; }
+
     /// <summary>A refused photo's quality report (as in a result), so a client can show the user what to change.</summary>
     [JsonPropertyName("quality"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public QualitySummary? Quality { get; init; }
@@ -26,6 +30,10 @@ public sealed record ApiError(
     /// <summary>A refused photo's MRZ as read, where one was seen: the lines and which checks failed. Personal data, as a result is.</summary>
     [JsonPropertyName("mrz"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public MrzReading? Mrz { get; init; }
+
+    /// <summary>A job of several pages refused as a whole: what each page gave.</summary>
+    [JsonPropertyName("pages"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Jobs.PageReport>? Pages { get; init; }
 }
 
 /// <summary>Stable machine codes of <see cref="ApiError"/>; clients may switch on them.</summary>
@@ -39,6 +47,7 @@ public static class ErrorCodes
     public const string TaskNotFound = "task_not_found";
     public const string EmptyUpload = "empty_upload";
     public const string MissingImageField = "missing_image_field";
+    public const string TooManyPages = "too_many_pages";
     public const string MalformedMultipart = "malformed_multipart";
     public const string UploadTooLarge = "upload_too_large";
     public const string ImageTooLarge = "image_too_large";

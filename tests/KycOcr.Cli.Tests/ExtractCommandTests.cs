@@ -34,7 +34,7 @@ public sealed class ExtractCommandTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(0, exit);
         Assert.Equal(
-            ["id", "document", "fields", "mrz", "verification", "quality", "usage", "model", "timings_ms"],
+            ["id", "document", "fields", "mrz", "verification", "quality", "usage", "model", "timings_ms", "pages"],
             output.EnumerateObject().Select(p => p.Name));
         Assert.Equal("ANNA MARIA", output.GetProperty("fields").GetProperty("given_names").GetProperty("value").GetString());
     }

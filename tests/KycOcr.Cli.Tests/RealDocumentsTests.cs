@@ -66,7 +66,7 @@ public sealed class RealDocumentsTests(AzuriteFixture azurite, ITestOutputHelper
         var extracted = await new ExtractActivity(store, services.GetRequiredService<ExtractionStage>())
             .RunAsync(context, new ExtractInput(taskId, accepted.ImageBlobName, accepted.Mrz));
         await store.DeleteJobBlobsAsync(taskId);
-        return JobResult.Of(taskId, accepted.Quality, accepted.ElapsedMs, extracted);
+        return JobResult.Of(taskId, accepted.Quality, accepted.ElapsedMs, extracted, PageReport.Of([new JobPage(blob)], [accepted]));
     }
 
     private sealed class TestActivityContext(string instanceId) : TaskActivityContext

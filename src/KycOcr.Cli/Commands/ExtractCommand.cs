@@ -38,7 +38,8 @@ public static class ExtractCommand
             var accepted = (PreparedImage.Accepted)prepared;
             var preprocessingMs = stopwatch.ElapsedMilliseconds;
             var extracted = await services.GetRequiredService<ExtractionStage>().RunAsync(accepted.Jpeg, accepted.Mrz);
-            return JobResult.Of(TaskIds.New(), accepted.Quality, preprocessingMs, extracted) switch
+            var pages = PageReport.Of([new JobPage(imagePath)], [new PreprocessOutcome.Prepared(imagePath, accepted.Quality, accepted.Mrz, preprocessingMs)]);
+            return JobResult.Of(TaskIds.New(), accepted.Quality, preprocessingMs, extracted, pages) switch
             {
                 JobOutcome.Succeeded succeeded => await WriteAsync(stdout, succeeded.Result, ExitCodes.Accepted),
                 JobOutcome.Ended ended => await WriteAsync(stdout, ended.Error,

@@ -23,6 +23,10 @@ public sealed class ApiOptions : IValidatableObject
     [ConfigurationKeyName("MAX_UPLOAD_BYTES"), Range(1024, 512L * 1024 * 1024)]
     public long MaxUploadBytes { get; set; } = 20L * 1024 * 1024;
 
+    /// <summary>Pages (photos: front and back, say) one job may have; <c>MAX_UPLOAD_BYTES</c> bounds them together.</summary>
+    [ConfigurationKeyName("MAX_PAGES"), Range(1, 16)]
+    public int MaxPages { get; set; } = 4;
+
     /// <summary>Images whose header declares more pixels are refused before anything is decoded.</summary>
     [ConfigurationKeyName("MAX_IMAGE_PIXELS"), Range(10_000, 1L << 30)]
     public long MaxImagePixels { get; set; } = 50_000_000;

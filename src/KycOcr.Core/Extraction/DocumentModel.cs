@@ -45,7 +45,7 @@ public sealed record ExtractedDocument(
     MrzReading? Mrz = null,
     MrzVerification? Verification = null);
 
-/// <summary>The 200 body of <c>GET /id</c>: exactly these top-level keys, in this order.</summary>
+/// <summary>The 200 body of <c>GET /id</c>: exactly these top-level keys, in this order (<c>pages</c> last, in results since pages).</summary>
 public sealed record DocumentResult(
     string Id,
     DocumentInfo Document,
@@ -55,8 +55,11 @@ public sealed record DocumentResult(
     QualitySummary? Quality,
     TokenUsage? Usage,
     string Model,
-    [property: JsonPropertyName("timings_ms")] IReadOnlyDictionary<string, long> TimingsMs)
+    [property: JsonPropertyName("timings_ms")] IReadOnlyDictionary<string, long> TimingsMs,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Jobs.PageReport>? Pages = null)
 {
-    public static DocumentResult From(string id, ExtractedDocument read, QualitySummary quality, IReadOnlyDictionary<string, long> timingsMs) =>
-        new(id, read.Document, read.Fields, read.Mrz, read.Verification, quality, read.Usage, read.Model, timingsMs);
+    /// <param name="pages">What each page gave (null only in results stored before pages, which have no such key).</param>
+    public static DocumentResult From(string id, ExtractedDocument read, QualitySummary quality, IReadOnlyDictionary<string, long> timingsMs,
+        IReadOnlyList<Jobs.PageReport>? pages) =>
+        new(id, read.Document, read.Fields, read.Mrz, read.Verification, quality, read.Usage, read.Model, timingsMs, pages);
 }

@@ -12,4 +12,8 @@ public interface IDocumentExtractor
 }
 
 /// <summary>What preprocessing made of an upload: the upright, model-sized JPEG and the MRZ read from the upload's best pixels.</summary>
-public sealed record PreparedDocument(ReadOnlyMemory<byte> Jpeg, MrzReading Mrz);
+public sealed record PreparedDocument(ReadOnlyMemory<byte> Jpeg, MrzReading Mrz)
+{
+    /// <summary>The job's other accepted pages (the front of a card whose back has the MRZ, say), prepared alike.</summary>
+    public IReadOnlyList<ReadOnlyMemory<byte>> OtherJpegs { get; init; } = [];
+}

@@ -25,8 +25,11 @@ public sealed class OpenAiVisionExtractor(
         [
             new SystemChatMessage(ExtractionPrompt.System),
             new UserChatMessage(
-                ChatMessageContentPart.CreateTextPart(ExtractionPrompt.User),
-                ChatMessageContentPart.CreateImagePart(BinaryData.FromBytes(document.Jpeg), "image/jpeg", new ChatImageDetailLevel(model.ImageDetail))),
+            [
+                ChatMessageContentPart.CreateTextPart(document.OtherJpegs.Count == 0 ? ExtractionPrompt.User : ExtractionPrompt.User + ExtractionPrompt.SeveralPages),
+                .. ((IEnumerable<ReadOnlyMemory<byte>>)[document.Jpeg, .. document.OtherJpegs]).Select(jpeg =>
+                    ChatMessageContentPart.CreateImagePart(BinaryData.FromBytes(jpeg), "image/jpeg", new ChatImageDetailLevel(model.ImageDetail))),
+            ]),
         ];
         var options = ModelRequestStyle.Options(model);
         options.ResponseFormat = ChatResponseFormat.CreateJsonSchemaFormat(

@@ -46,14 +46,20 @@ public sealed class ReadTextHandler(
         if (upload.Error is { } readError)
             return ApiResults.Error(upload.Status, readError);
 
-        ImageHeader header;
-        try
+        // Every page meets the checks a single upload meets; a refusal names the page when there are several.
+        var uploaded = upload.Pages!;
+        var pages = new List<SubmittedPage>();
+        foreach (var (page, index) in uploaded.Select((p, i) => (p, i)))
         {
-            header = ImageDecoder.Inspect(upload.Bytes, api.Value.MaxImagePixels);
-        }
-        catch (ImageRejectedException e)
-        {
-            return ApiResults.Error(StatusFor(e.Code), e.ToApiError());
+            try
+            {
+                var header = ImageDecoder.Inspect(page.Bytes, api.Value.MaxImagePixels);
+                pages.Add(new SubmittedPage(BinaryData.FromBytes(page.Bytes), header.Format.Extension(), header.Format.ContentType(), page.NamedSide));
+            }
+            catch (ImageRejectedException e)
+            {
+                return ApiResults.Error(StatusFor(e.Code), uploaded.Count == 1 ? e.ToApiError() : UploadReader.OfPage(e.ToApiError(), index));
+            }
         }
 
         try
@@ -63,8 +69,7 @@ public sealed class ReadTextHandler(
             {
                 return Accepted(taskId, replayed: true); // a concurrent request with the same key is starting it
             }
-            var started = await submitter.StartAsync(new JobSubmission(taskId, BinaryData.FromBytes(upload.Bytes!),
-                header.Format.Extension(), header.Format.ContentType(), owner!, KycOcrTelemetry.HttpSource), durable, cancellationToken);
+            var started = await submitter.StartAsync(new JobSubmission(taskId, pages, owner!, KycOcrTelemetry.HttpSource), durable, cancellationToken);
             return Accepted(taskId, replayed: idempotencyKey.Length > 0 && !started);
         }
         catch (StorageUnavailableException e)

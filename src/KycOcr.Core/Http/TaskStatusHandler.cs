@@ -22,8 +22,7 @@ public sealed class TaskStatusHandler(CallerGate gate)
             case OrchestrationRuntimeStatus.Pending:
             case OrchestrationRuntimeStatus.Running:
             case OrchestrationRuntimeStatus.Suspended:
-                return ApiResults.Json(StatusCodes.Status202Accepted,
-                    new { status = "Processing", stage = instance.ReadCustomStatusAs<string>() ?? JobStage.Queued },
+                return ApiResults.Json(StatusCodes.Status202Accepted, Progress(instance.SerializedCustomStatus),
                     new Dictionary<string, string> { ["Retry-After"] = PollingAdvice.RetryAfter });
             case OrchestrationRuntimeStatus.Completed:
                 return Respond(instance.ReadOutputAs<JobOutcome>());
@@ -33,6 +32,22 @@ public sealed class TaskStatusHandler(CallerGate gate)
                 return ApiResults.Error(StatusCodes.Status500InternalServerError, ErrorCodes.InternalError,
                     "The document could not be processed because of an internal error.");
         }
+    }
+
+    /// <summary>
+    /// The 202 body: the stage, and for a job of several pages how many are preprocessed. Jobs started before pages
+    /// report their stage as a bare string.
+    /// </summary>
+    private static object Progress(string? customStatus)
+    {
+        if (customStatus is null)
+            return new { status = "Processing", stage = JobStage.Queued };
+        if (customStatus.StartsWith('"'))
+            return new { status = "Processing", stage = (string?)JobDataConverter.Instance.Deserialize(customStatus, typeof(string)) ?? JobStage.Queued };
+        var progress = (JobProgress)JobDataConverter.Instance.Deserialize(customStatus, typeof(JobProgress))!;
+        return progress.Pages > 1
+            ? new { status = "Processing", stage = progress.Stage, pages = progress.Pages, pages_done = progress.PagesDone }
+            : new { status = "Processing", stage = progress.Stage };
     }
 
     /// <summary>A finished job's answer: its 200 body, or its error with the status the table gives the code.</summary>

@@ -21,9 +21,13 @@ public sealed class ExtractActivity(BlobJobStore store, ExtractionStage stage)
 
     private async Task<ExtractOutcome> ExtractAsync(ExtractInput input)
     {
-        var image = await store.ReadAsync(input.ImageBlobName);
-        if (image is null)
-            return new ExtractOutcome.Failed(new ApiError("The upload no longer exists; the job was cancelled.", ErrorCodes.JobCancelled));
-        return await stage.RunAsync(image.ToMemory(), input.Mrz);
+        var images = new List<ReadOnlyMemory<byte>>();
+        foreach (var blob in (IEnumerable<string>)[input.ImageBlobName, .. input.OtherImageBlobNames ?? []])
+        {
+            if (await store.ReadAsync(blob) is not { } image)
+                return new ExtractOutcome.Failed(new ApiError("The upload no longer exists; the job was cancelled.", ErrorCodes.JobCancelled));
+            images.Add(image.ToMemory());
+        }
+        return await stage.RunAsync(images[0], input.Mrz, images[1..]);
     }
 }

@@ -12,12 +12,14 @@ namespace KycOcr.Core.Jobs;
 /// </summary>
 public sealed class ExtractionStage(IDocumentExtractor extractor)
 {
-    public async Task<ExtractOutcome> RunAsync(ReadOnlyMemory<byte> image, MrzReading mrz, CancellationToken cancellationToken = default)
+    /// <param name="otherImages">The job's other accepted pages, for an extractor that reads them all.</param>
+    public async Task<ExtractOutcome> RunAsync(ReadOnlyMemory<byte> image, MrzReading mrz, IReadOnlyList<ReadOnlyMemory<byte>>? otherImages = null,
+        CancellationToken cancellationToken = default)
     {
         var stopwatch = Stopwatch.StartNew();
         try
         {
-            var document = await extractor.ExtractAsync(new PreparedDocument(image, mrz), cancellationToken);
+            var document = await extractor.ExtractAsync(new PreparedDocument(image, mrz) { OtherJpegs = otherImages ?? [] }, cancellationToken);
             return new ExtractOutcome.Extracted(document, stopwatch.ElapsedMilliseconds);
         }
         catch (FinalExtractionException e)

@@ -55,7 +55,7 @@ public sealed class InboxJobStarter(
             extension = ".bin";
         }
         // A concurrent delivery of the same event may start it first: the task id is the job's either way.
-        await submitter.StartAsync(new JobSubmission(taskId, content, extension, "application/octet-stream", JobRequest.InboxOwner,
+        await submitter.StartAsync(new JobSubmission(taskId, [new SubmittedPage(content, extension, "application/octet-stream")], JobRequest.InboxOwner,
             KycOcrTelemetry.InboxSource, InboxBlobName: blobName), durable, cancellationToken);
         return taskId;
     }

@@ -14,12 +14,23 @@ public sealed record JobPolicy(int MaxAttempts, long RetryIntervalMs, long Deadl
 
 /// <summary>The orchestration's input: names and ids only, never image bytes, so payloads stay small.</summary>
 /// <param name="OwnerId">Digest of the submitting API key (see <see cref="Auth.ApiKeyAuthenticator"/>).</param>
+/// <param name="UploadBlobName">The first page's upload.</param>
 /// <param name="InboxBlobName">For a document dropped into the inbox: its name there (its result goes to the results container).</param>
-public sealed record JobRequest(string TaskId, string UploadBlobName, string OwnerId, JobPolicy Policy, string? InboxBlobName = null)
+/// <param name="Pages">Every page, when there are several or the client named the side; null for one unnamed page.</param>
+public sealed record JobRequest(
+    string TaskId, string UploadBlobName, string OwnerId, JobPolicy Policy, string? InboxBlobName = null, IReadOnlyList<JobPage>? Pages = null)
 {
     /// <summary>Owner of jobs started by documents dropped into the inbox container; every API key may read them.</summary>
     public const string InboxOwner = "inbox";
+
+    public IReadOnlyList<JobPage> AllPages() => Pages is { Count: > 0 } ? Pages : [new JobPage(UploadBlobName)];
 }
+
+/// <summary>One page of a job: its stored upload, and the side the client sent it as (<c>front</c>, <c>back</c>), if it said.</summary>
+public sealed record JobPage(string UploadBlobName, string? NamedSide = null);
+
+/// <summary>A running job's progress, as its custom status: the stage, and how many of its pages are preprocessed.</summary>
+public sealed record JobProgress(string Stage, int Pages, int PagesDone);
 
 /// <summary>The orchestration's output: the 200 body, or the error the job ended on.</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "outcome")]
@@ -44,7 +55,8 @@ public static class JobStage
 /// <summary>What an inbox job publishes when it ends.</summary>
 public sealed record InboxResultInput(string TaskId, string InboxBlobName, JobOutcome Outcome);
 
-public sealed record PreprocessInput(string TaskId, string UploadBlobName);
+/// <param name="Page">The page's index (from 0): it names the prepared image.</param>
+public sealed record PreprocessInput(string TaskId, string UploadBlobName, int Page = 0);
 
 /// <summary>The stored, model-ready image with what was learnt from the upload, or why the upload was refused.</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "outcome")]
@@ -58,8 +70,10 @@ public abstract record PreprocessOutcome(long ElapsedMs)
     public sealed record Refused(ApiError Error, long ElapsedMs) : PreprocessOutcome(ElapsedMs);
 }
 
-/// <param name="Mrz">The MRZ as the preprocessing read it from the upload (found or not).</param>
-public sealed record ExtractInput(string TaskId, string ImageBlobName, MrzReading Mrz);
+/// <param name="ImageBlobName">The page the fields are read from first: the one whose MRZ reads, when one does.</param>
+/// <param name="Mrz">The MRZ as the preprocessing read it from that page's upload (found or not).</param>
+/// <param name="OtherImageBlobNames">The job's other accepted pages, which a vision model sees too.</param>
+public sealed record ExtractInput(string TaskId, string ImageBlobName, MrzReading Mrz, IReadOnlyList<string>? OtherImageBlobNames = null);
 
 /// <summary>What the extractor read, or a final (not retryable) failure. Retryable failures are thrown instead.</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "outcome")]

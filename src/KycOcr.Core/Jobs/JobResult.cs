@@ -6,15 +6,27 @@ namespace KycOcr.Core.Jobs;
 /// <summary>The one place a job's outcome is assembled from its stages' outputs, for the orchestration and the CLI.</summary>
 public static class JobResult
 {
-    /// <param name="quality">The quality report of the accepted upload.</param>
-    /// <param name="preprocessingMs">How long preprocessing took, reported under <c>timings_ms</c>.</param>
-    public static JobOutcome Of(string taskId, QualitySummary quality, long preprocessingMs, ExtractOutcome extracted) => extracted switch
+    /// <param name="quality">The quality report of the page the fields were read from.</param>
+    /// <param name="preprocessingMs">How long preprocessing took (its longest page), reported under <c>timings_ms</c>.</param>
+    /// <param name="pages">What each page gave: in a result always, in an error when the job had several pages.</param>
+    public static JobOutcome Of(string taskId, QualitySummary quality, long preprocessingMs, ExtractOutcome extracted, IReadOnlyList<PageReport> pages) => extracted switch
     {
         ExtractOutcome.Extracted read => new JobOutcome.Succeeded(DocumentResult.From(taskId, read.Document, quality,
-            new Dictionary<string, long> { ["preprocessing"] = preprocessingMs, ["extraction"] = read.ElapsedMs })),
+            new Dictionary<string, long> { ["preprocessing"] = preprocessingMs, ["extraction"] = read.ElapsedMs }, pages)),
         // What was learnt goes back with the refusal, so the client can tell the user what to change.
-        ExtractOutcome.Refused refused => new JobOutcome.Ended(refused.Error with { Quality = quality }),
-        ExtractOutcome.Failed failed => new JobOutcome.Ended(failed.Error),
+        ExtractOutcome.Refused refused => Ended(refused.Error with { Quality = quality }, pages),
+        ExtractOutcome.Failed failed => Ended(failed.Error, pages),
         _ => throw new ArgumentOutOfRangeException(nameof(extracted), extracted.GetType().Name, "Not an extract outcome."),
     };
+
+    /// <summary>
+    /// The job's pages as preprocessed, made into the outcome when none can be read: the first page's refusal, as a
+    /// single upload's would be, with every page's report when there were several.
+    /// </summary>
+    public static JobOutcome.Ended Refused(IReadOnlyList<PreprocessOutcome> outcomes, IReadOnlyList<PageReport> pages) =>
+        Ended(outcomes.OfType<PreprocessOutcome.Refused>().First().Error, pages);
+
+    // A single page's error stays as it always was.
+    private static JobOutcome.Ended Ended(ApiError error, IReadOnlyList<PageReport> pages) =>
+        new(pages.Count > 1 ? error with { Pages = pages } : error);
 }

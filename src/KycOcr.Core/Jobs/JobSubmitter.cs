@@ -8,14 +8,17 @@ using Microsoft.Extensions.Options;
 
 namespace KycOcr.Core.Jobs;
 
-/// <summary>What starts a job: the accepted upload and whose it is.</summary>
-/// <param name="Extension">The upload blob's extension, from the image's format (never from a client's file name).</param>
+/// <summary>One accepted page of an upload.</summary>
+/// <param name="Extension">The blob's extension, from the image's format (never from a client's file name).</param>
+/// <param name="NamedSide">The side the client sent it as (<c>front</c>, <c>back</c>), if it said.</param>
+public sealed record SubmittedPage(BinaryData Content, string Extension, string ContentType, string? NamedSide = null);
+
+/// <summary>What starts a job: the accepted pages and whose they are.</summary>
 /// <param name="Source">Where it came from, for telemetry: <c>http</c> or <c>inbox</c>.</param>
 /// <param name="InboxBlobName">For a document dropped into the inbox: its name there.</param>
 /// <param name="Policy">The retry and time rules the job carries; null for the configured ones.</param>
 public sealed record JobSubmission(
-    string TaskId, BinaryData Content, string Extension, string ContentType, string OwnerId, string Source,
-    string? InboxBlobName = null, JobPolicy? Policy = null);
+    string TaskId, IReadOnlyList<SubmittedPage> Pages, string OwnerId, string Source, string? InboxBlobName = null, JobPolicy? Policy = null);
 
 /// <summary>
 /// The one way a job starts, for the HTTP starter, the inbox and the tests' hosts: the upload is stored under the
@@ -30,12 +33,28 @@ public sealed class JobSubmitter(BlobJobStore store, IOptions<JobOptions> jobs, 
     /// </summary>
     public async Task<bool> StartAsync(JobSubmission job, DurableTaskClient durable, CancellationToken cancellationToken = default)
     {
-        var uploadBlob = BlobJobStore.UploadBlobName(job.TaskId, job.Extension);
-        await store.SaveAsync(uploadBlob, job.Content, job.ContentType, cancellationToken);
+        var pages = new List<JobPage>();
         try
         {
+            for (var i = 0; i < job.Pages.Count; i++)
+            {
+                var page = job.Pages[i];
+                var uploadBlob = BlobJobStore.UploadBlobName(job.TaskId, page.Extension, i);
+                await store.SaveAsync(uploadBlob, page.Content, page.ContentType, cancellationToken);
+                pages.Add(new JobPage(uploadBlob, page.NamedSide));
+            }
+        }
+        catch (StorageUnavailableException)
+        {
+            await DeleteQuietlyAsync(job.TaskId);
+            throw;
+        }
+        try
+        {
+            // One unnamed page is a job as it always was: no page list.
+            var listed = pages is [{ NamedSide: null }] ? null : pages;
             await durable.ScheduleNewOrchestrationInstanceAsync(ReadDocumentOrchestration.Name,
-                new JobRequest(job.TaskId, uploadBlob, job.OwnerId, job.Policy ?? jobs.Value.ToPolicy(), job.InboxBlobName),
+                new JobRequest(job.TaskId, pages[0].UploadBlobName, job.OwnerId, job.Policy ?? jobs.Value.ToPolicy(), job.InboxBlobName, listed),
                 new StartOrchestrationOptions(job.TaskId), cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -51,7 +70,8 @@ public sealed class JobSubmitter(BlobJobStore store, IOptions<JobOptions> jobs, 
             throw new StorageUnavailableException("The job could not be started.", e);
         }
 
-        logger.LogInformation("Started job {TaskId} ({Source}): {Bytes} bytes", job.TaskId, job.Source, job.Content.ToMemory().Length);
+        logger.LogInformation("Started job {TaskId} ({Source}): {Pages} page(s), {Bytes} bytes",
+            job.TaskId, job.Source, job.Pages.Count, job.Pages.Sum(p => p.Content.ToMemory().Length));
         KycOcrTelemetry.Submitted(job.Source);
         return true;
     }

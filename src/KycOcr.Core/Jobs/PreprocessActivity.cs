@@ -27,7 +27,7 @@ public sealed class PreprocessActivity(BlobJobStore store, IImagePreprocessor pr
         switch (preprocessor.Prepare(upload.ToArray()))
         {
             case PreparedImage.Accepted accepted:
-                var imageBlob = BlobJobStore.PreprocessedBlobName(input.TaskId);
+                var imageBlob = BlobJobStore.PreprocessedBlobName(input.TaskId, input.Page);
                 await store.SaveAsync(imageBlob, BinaryData.FromBytes(accepted.Jpeg), "image/jpeg");
                 return new PreprocessOutcome.Prepared(imageBlob, accepted.Quality, accepted.Mrz, stopwatch.ElapsedMilliseconds);
             case PreparedImage.Refused refused:

@@ -23,10 +23,12 @@ public sealed class ReadDocumentOrchestration : TaskOrchestrator<JobRequest, Job
             context.CurrentUtcDateTime.AddMilliseconds(job.Policy.DeadlineMs), deadlineCancellation.Token);
 
         JobOutcome outcome;
-        context.SetCustomStatus(JobStage.Preprocessing);
-        var preprocessing = context.CallActivityAsync<PreprocessOutcome>(
-            nameof(PreprocessActivity), new PreprocessInput(job.TaskId, job.UploadBlobName));
-        var stages = RunStagesAsync(context, job, preprocessing);
+        var pages = job.AllPages();
+        context.SetCustomStatus(new JobProgress(JobStage.Preprocessing, pages.Count, 0));
+        // The pages are preprocessed side by side; the first keeps the single page's activity input.
+        var preprocessing = pages.Select((page, index) => context.CallActivityAsync<PreprocessOutcome>(
+            nameof(PreprocessActivity), new PreprocessInput(job.TaskId, page.UploadBlobName, index))).ToArray();
+        var stages = RunStagesAsync(context, job, pages, preprocessing);
         if (await Task.WhenAny(stages, deadline) == stages)
         {
             deadlineCancellation.Cancel();
@@ -37,9 +39,9 @@ public sealed class ReadDocumentOrchestration : TaskOrchestrator<JobRequest, Job
             logger.LogWarning("Job {TaskId} passed its deadline of {DeadlineMs} ms", job.TaskId, job.Policy.DeadlineMs);
             outcome = new JobOutcome.Ended(new ApiError(
                 "The document could not be read in the time allowed. Submit it again later.", ErrorCodes.DeadlineExceeded));
-            // Preprocessing stores the image it prepares: cleaning up before it ends would leave that image behind.
+            // Preprocessing stores the images it prepares: cleaning up before it ends would leave them behind.
             // It runs locally and ends in seconds; the model call, which may hang, stores nothing.
-            await Task.WhenAny(preprocessing);
+            await Task.WhenAny(Task.WhenAll(preprocessing));
         }
 
         if (job.InboxBlobName is not null)
@@ -73,20 +75,32 @@ public sealed class ReadDocumentOrchestration : TaskOrchestrator<JobRequest, Job
         }
     }
 
-    private static async Task<JobOutcome> RunStagesAsync(TaskOrchestrationContext context, JobRequest job, Task<PreprocessOutcome> preprocessing)
+    private static async Task<JobOutcome> RunStagesAsync(
+        TaskOrchestrationContext context, JobRequest job, IReadOnlyList<JobPage> pages, Task<PreprocessOutcome>[] preprocessing)
     {
-        switch (await preprocessing)
+        var outcomes = new PreprocessOutcome[pages.Count];
+        var pending = preprocessing.ToList();
+        while (pending.Count > 0)
         {
-            case PreprocessOutcome.Prepared prepared:
-                context.SetCustomStatus(JobStage.Extracting);
-                var extracted = await context.CallActivityAsync<ExtractOutcome>(
-                    nameof(ExtractActivity), new ExtractInput(job.TaskId, prepared.ImageBlobName, prepared.Mrz), ExtractionRetry.Options(job.Policy));
-                return JobResult.Of(job.TaskId, prepared.Quality, prepared.ElapsedMs, extracted);
-            case PreprocessOutcome.Refused refused:
-                return new JobOutcome.Ended(refused.Error);
-            default:
-                throw new InvalidOperationException("Preprocessing gave neither an image nor a refusal.");
+            var finished = await Task.WhenAny(pending);
+            pending.Remove(finished);
+            outcomes[Array.IndexOf(preprocessing, finished)] = await finished;
+            context.SetCustomStatus(new JobProgress(JobStage.Preprocessing, pages.Count, pages.Count - pending.Count));
         }
+
+        var reports = PageReport.Of(pages, outcomes);
+        var accepted = outcomes.OfType<PreprocessOutcome.Prepared>().ToList();
+        if (accepted.Count == 0)
+            return JobResult.Refused(outcomes, reports);
+
+        // The fields are read from the page whose MRZ reads, if one does; a vision model sees every accepted page.
+        var chosen = accepted.OrderByDescending(p => p.Mrz.Valid).ThenByDescending(p => p.Mrz.Found).First();
+        var others = accepted.Where(p => p != chosen).Select(p => p.ImageBlobName).ToArray();
+        context.SetCustomStatus(new JobProgress(JobStage.Extracting, pages.Count, pages.Count));
+        var extracted = await context.CallActivityAsync<ExtractOutcome>(
+            nameof(ExtractActivity), new ExtractInput(job.TaskId, chosen.ImageBlobName, chosen.Mrz, others.Length == 0 ? null : others),
+            ExtractionRetry.Options(job.Policy));
+        return JobResult.Of(job.TaskId, chosen.Quality, outcomes.Max(o => o.ElapsedMs), extracted, reports);
     }
 
     private static async Task<JobOutcome> CompleteAsync(Task<JobOutcome> stages, JobRequest job, ILogger logger)

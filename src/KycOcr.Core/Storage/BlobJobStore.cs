@@ -26,9 +26,12 @@ public sealed class BlobJobStore : IDisposable
 
     public void Dispose() => _createGate.Dispose();
 
-    public static string UploadBlobName(string taskId, string extension) => $"{taskId}/upload{extension}";
+    /// <summary>A page's upload; the first page keeps the single-page name, so jobs stored before pages read as ever.</summary>
+    public static string UploadBlobName(string taskId, string extension, int page = 0) =>
+        page == 0 ? $"{taskId}/upload{extension}" : $"{taskId}/upload-{page + 1}{extension}";
 
-    public static string PreprocessedBlobName(string taskId) => $"{taskId}/preprocessed.jpg";
+    public static string PreprocessedBlobName(string taskId, int page = 0) =>
+        page == 0 ? $"{taskId}/preprocessed.jpg" : $"{taskId}/preprocessed-{page + 1}.jpg";
 
     public Task SaveAsync(string blobName, BinaryData content, string contentType, CancellationToken cancellationToken = default) =>
         StorageCalls.Guard(async () =>

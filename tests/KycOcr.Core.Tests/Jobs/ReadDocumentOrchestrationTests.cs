@@ -54,7 +54,7 @@ public sealed class ReadDocumentOrchestrationTests(AzuriteFixture azurite) : IAs
 
         var result = JsonSerializer.SerializeToElement(Assert.IsType<JobOutcome.Succeeded>(outcome).Result, KycJson.Options);
         Assert.Equal(
-            ["id", "document", "fields", "mrz", "verification", "quality", "usage", "model", "timings_ms"],
+            ["id", "document", "fields", "mrz", "verification", "quality", "usage", "model", "timings_ms", "pages"],
             result.EnumerateObject().Select(p => p.Name));
         DocumentedJson.AssertSameShape(DocumentedJson.ResultExample(), result);
         Assert.Equal(taskId, result.GetProperty("id").GetString());

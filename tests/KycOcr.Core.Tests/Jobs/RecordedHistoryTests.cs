@@ -91,9 +91,20 @@ public sealed class RecordedHistoryTests
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, job.RuntimeStatus);
         Assert.Equal(recorded.ActivityOutputs.Keys.Order(), received.Keys.Order());
-        Assert.Equal((recorded.ResponseStatus, recorded.ResponseBody), await ResponseOfAsync(job.ReadOutputAs<JobOutcome>()));
+        var (status, body) = await ResponseOfAsync(job.ReadOutputAs<JobOutcome>());
+        Assert.Equal(recorded.ResponseStatus, status);
+        // A job that ends under today's code reports its pages too: the same body, with "pages" as its last key.
+        if (status == 200)
+            Assert.StartsWith(recorded.ResponseBody[..^1] + ",\"pages\":[{\"page\":1,", body, StringComparison.Ordinal);
+        else
+            Assert.Equal(recorded.ResponseBody, body);
         if (received.TryGetValue(nameof(PublishInboxResultActivity), out var publish) && publish is InboxResultInput inbox)
-            Assert.Equal(recorded.InboxResult, JsonSerializer.Serialize(PublishInboxResultActivity.ResultOf(inbox.TaskId, inbox.Outcome), KycJson.Options));
+        {
+            var published = JsonSerializer.SerializeToNode(PublishInboxResultActivity.ResultOf(inbox.TaskId, inbox.Outcome), KycJson.Options)!;
+            Assert.NotNull(published["result"]!.AsObject()["pages"]);
+            published["result"]!.AsObject().Remove("pages");
+            Assert.True(JsonNode.DeepEquals(JsonNode.Parse(recorded.InboxResult!), published), published.ToJsonString());
+        }
     }
 
     private static RecordedJson Answer(RecordedJob recorded, ConcurrentDictionary<string, object> received, string activity, object input)

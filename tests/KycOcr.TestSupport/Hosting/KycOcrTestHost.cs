@@ -127,7 +127,7 @@ public sealed class KycOcrTestHost : IAsyncDisposable
     {
         var taskId = TaskIds.New();
         await Get<JobSubmitter>().StartAsync(
-            new JobSubmission(taskId, BinaryData.FromBytes(upload), ".jpg", "image/jpeg", "key:owner", "test", Policy: policy), Client);
+            new JobSubmission(taskId, [new SubmittedPage(BinaryData.FromBytes(upload), ".jpg", "image/jpeg")], "key:owner", "test", Policy: policy), Client);
         return (taskId, await WaitForJobAsync(taskId));
     }
 

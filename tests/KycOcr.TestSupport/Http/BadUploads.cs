@@ -30,6 +30,8 @@ public static class BadUploads
         new("png declaring 40000x40000", _ => Multipart(SimpleImages.PngHeaderOnly(40_000, 40_000), fileContentType: "image/png"), 413, ErrorCodes.ImageTooLarge),
         new("1 MB over the limit", limit => (new byte[limit + 1024 * 1024], "image/jpeg"), 413, ErrorCodes.UploadTooLarge),
         new("form 1 MB over the limit", limit => Multipart(new byte[limit + 1024 * 1024]), 413, ErrorCodes.UploadTooLarge),
+        new("more pages than MAX_PAGES (4)", _ => Multipart([.. Enumerable.Repeat(("image", SimpleImages.Encode(200, 150), "image/jpeg"), 5)]), 400, ErrorCodes.TooManyPages),
+        new("a text file as the back", _ => Multipart([("front", SimpleImages.Encode(200, 150), "image/jpeg"), ("back", "name\nA\n"u8.ToArray(), "image/jpeg")]), 415, ErrorCodes.NotAnImage),
         new("no key", _ => Multipart(SimpleImages.Encode(200, 150)), 401, ErrorCodes.Unauthorized, ApiKey: null),
         new("wrong key", _ => Multipart(SimpleImages.Encode(200, 150)), 401, ErrorCodes.Unauthorized, ApiKey: "not-a-key"),
     ];
@@ -45,12 +47,19 @@ public static class BadUploads
     }
 
     /// <summary>A multipart/form-data body as a client builds it, the file in <paramref name="field"/>.</summary>
-    public static (byte[] Body, string ContentType) Multipart(byte[] file, string field = "image", string fileContentType = "image/jpeg")
+    public static (byte[] Body, string ContentType) Multipart(byte[] file, string field = "image", string fileContentType = "image/jpeg") =>
+        Multipart([(field, file, fileContentType)]);
+
+    /// <summary>A multipart/form-data body of several files (the pages of one job).</summary>
+    public static (byte[] Body, string ContentType) Multipart(IReadOnlyList<(string Field, byte[] File, string ContentType)> files)
     {
         using var form = new MultipartFormDataContent();
-        var part = new ByteArrayContent(file);
-        part.Headers.ContentType = new MediaTypeHeaderValue(fileContentType);
-        form.Add(part, field, "photo.jpg");
+        foreach (var (field, file, contentType) in files)
+        {
+            var part = new ByteArrayContent(file);
+            part.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+            form.Add(part, field, "photo.jpg");
+        }
         using var buffer = new MemoryStream();
         form.CopyTo(buffer, null, CancellationToken.None);
         return (buffer.ToArray(), form.Headers.ContentType!.ToString());
