@@ -2,6 +2,7 @@ using KycOcr.Core;
 using KycOcr.Core.Http;
 using KycOcr.TestSupport;
 using KycOcr.TestSupport.Hosting;
+using KycOcr.TestSupport.Http;
 using KycOcr.TestSupport.Images;
 using KycOcr.TestSupport.Model;
 using KycOcr.TestSupport.Storage;
@@ -63,6 +64,24 @@ public sealed class TaskStatusFunctionTests(AzuriteFixture azurite)
         }, stage => stage == "extracting", TimeSpan.FromSeconds(20), "the stage to become extracting");
 
         Assert.Equal(StatusCodes.Status200OK, (await GetFinishedAsync(id)).Status);
+    }
+
+    [Fact]
+    public async Task A_job_of_two_pages_reports_how_many_are_done_and_the_model_sees_both_in_one_request()
+    {
+        Model.Default = ModelReply.Delayed(TimeSpan.FromSeconds(3), ModelReply.Document(SampleDocuments.Passport()));
+        var (body, contentType) = BadUploads.Multipart([("front", DocumentPhotos.Good(), "image/jpeg"), ("back", DocumentPhotos.Good(), "image/jpeg")]);
+        var submitted = await PostReadTextAsync(FunctionCall.Request(Host, "POST", "/read_text").WithBody(body, contentType));
+        var id = submitted.Body.GetProperty("id").GetString()!;
+
+        var extracting = await Poll.UntilAsync(async () => (await GetAsync($"?task_id={id}")).Body,
+            progress => progress.GetProperty("stage").GetString() == "extracting", TimeSpan.FromSeconds(20), "the stage to become extracting");
+
+        Assert.Equal((2, 2), (extracting.GetProperty("pages").GetInt32(), extracting.GetProperty("pages_done").GetInt32()));
+        var result = await GetFinishedAsync(id);
+        Assert.Equal(StatusCodes.Status200OK, result.Status);
+        Assert.Equal(2, Assert.Single(Model.Requests).ImageUrls().Count());
+        Assert.Equal(["data_page", "data_page"], result.Body.GetProperty("pages").EnumerateArray().Select(p => p.GetProperty("side").GetString()));
     }
 
     [Fact]
