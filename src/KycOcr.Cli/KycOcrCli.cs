@@ -9,7 +9,9 @@ public static class KycOcrCli
     public const string Usage =
         """
         usage: kycocr <command> [arguments]
-          extract <image>   preprocess and extract once (no orchestration); prints the GET /id body
+          extract <image> [<image> ...]
+                            preprocess and extract once (no orchestration); the images are one document's
+                            pages (front and back, say); prints the GET /id body
           sample <passport|id_card> <out.jpg> [--seed N]  write a synthetic specimen photo (invented data)
           serve [--urls URL] run the whole service here on Azurite (default URL http://127.0.0.1:7071)
           mrz <image>       read the machine-readable zone offline; exit 0 valid, 1 invalid, 3 none found, 2 error
@@ -22,8 +24,8 @@ public static class KycOcrCli
     {
         switch (args)
         {
-            case ["extract", var image]:
-                return await ExtractCommand.RunAsync(image, configuration, stdout);
+            case ["extract", .. var images] when images.Length > 0:
+                return await ExtractCommand.RunAsync(images, configuration, stdout);
             case ["sample", .. var sampleArgs]:
                 return await SampleCommand.RunAsync(sampleArgs, stdout, stderr);
             case ["serve"]:

@@ -40,6 +40,25 @@ public sealed class ExtractCommandTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Several_images_are_one_documents_pages_read_as_a_job_reads_them()
+    {
+        var blurry = Write("front.jpg", DocumentPhotos.Blurry());
+        var good = Write("back.jpg", DocumentPhotos.Good());
+
+        var (exit, output) = await CliTestFolder.RunAsync(new Dictionary<string, string?> { ["EXTRACTOR"] = "offline" }, "extract", blurry, good);
+
+        Assert.Equal(0, exit);
+        Assert.Equal("mrz", output.GetProperty("fields").GetProperty("surname").GetProperty("source").GetString());
+        var pages = output.GetProperty("pages").EnumerateArray().ToArray();
+        Assert.Equal([false, true], pages.Select(p => p.GetProperty("accepted").GetBoolean()));
+        Assert.Equal("quality_rejected", pages[0].GetProperty("error").GetProperty("code").GetString());
+
+        (exit, output) = await CliTestFolder.RunAsync(new Dictionary<string, string?> { ["EXTRACTOR"] = "offline", ["MAX_PAGES"] = "1" }, "extract", blurry, good);
+        Assert.Equal(2, exit);
+        Assert.Equal("too_many_pages", output.GetProperty("code").GetString());
+    }
+
+    [Fact]
     public async Task Unreadable_input_and_final_model_errors_exit_2_with_an_error_object()
     {
         var (exit, output) = await RunAsync(Write("notes.jpg", "not an image"u8.ToArray()));

@@ -89,13 +89,12 @@ public sealed class ReadDocumentOrchestration : TaskOrchestrator<JobRequest, Job
         }
 
         var reports = PageReport.Of(pages, outcomes);
-        var accepted = outcomes.OfType<PreprocessOutcome.Prepared>().ToList();
-        if (accepted.Count == 0)
+        if (PageChoice.Best(outcomes) is not { } best)
             return JobResult.Refused(outcomes, reports);
 
         // The fields are read from the page whose MRZ reads, if one does; a vision model sees every accepted page.
-        var chosen = accepted.OrderByDescending(p => p.Mrz.Valid).ThenByDescending(p => p.Mrz.Found).First();
-        var others = accepted.Where(p => p != chosen).Select(p => p.ImageBlobName).ToArray();
+        var chosen = (PreprocessOutcome.Prepared)outcomes[best];
+        var others = outcomes.OfType<PreprocessOutcome.Prepared>().Where(p => p != chosen).Select(p => p.ImageBlobName).ToArray();
         context.SetCustomStatus(new JobProgress(JobStage.Extracting, pages.Count, pages.Count));
         var extracted = await context.CallActivityAsync<ExtractOutcome>(
             nameof(ExtractActivity), new ExtractInput(job.TaskId, chosen.ImageBlobName, chosen.Mrz, others.Length == 0 ? null : others),
