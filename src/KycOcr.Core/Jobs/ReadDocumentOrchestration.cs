@@ -78,15 +78,16 @@ public sealed class ReadDocumentOrchestration : TaskOrchestrator<JobRequest, Job
     private static async Task<JobOutcome> RunStagesAsync(
         TaskOrchestrationContext context, JobRequest job, IReadOnlyList<JobPage> pages, Task<PreprocessOutcome>[] preprocessing)
     {
-        var outcomes = new PreprocessOutcome[pages.Count];
         var pending = preprocessing.ToList();
         while (pending.Count > 0)
         {
-            var finished = await Task.WhenAny(pending);
-            pending.Remove(finished);
-            outcomes[Array.IndexOf(preprocessing, finished)] = await finished;
+            pending.Remove(await Task.WhenAny(pending));
             context.SetCustomStatus(new JobProgress(JobStage.Preprocessing, pages.Count, pages.Count - pending.Count));
         }
+        // A failed page is raised only once every page has ended: none is left storing its image during cleanup.
+        var outcomes = new PreprocessOutcome[pages.Count];
+        for (var i = 0; i < pages.Count; i++)
+            outcomes[i] = await preprocessing[i];
 
         var reports = PageReport.Of(pages, outcomes);
         if (PageChoice.Best(outcomes) is not { } best)
