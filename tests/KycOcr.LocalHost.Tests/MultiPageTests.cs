@@ -1,6 +1,6 @@
 using System.Net;
-using System.Net.Http.Headers;
 using KycOcr.Samples;
+using KycOcr.TestSupport.Http;
 using KycOcr.TestSupport.Images;
 using KycOcr.TestSupport.Storage;
 
@@ -12,22 +12,10 @@ public sealed class MultiPageTests(AzuriteFixture azurite) : LocalServiceTestBas
 {
     private static readonly Lazy<byte[]> IdCardBack = new(() => SyntheticDocumentGenerator.SpecimenPhoto(DocumentKind.IdCardTd1, 31).Bytes);
 
-    private static MultipartFormDataContent Pages(params (string Field, byte[] Bytes)[] pages)
-    {
-        var form = new MultipartFormDataContent();
-        foreach (var (field, bytes) in pages)
-        {
-            var part = new ByteArrayContent(bytes);
-            part.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
-            form.Add(part, field, "page.jpg");
-        }
-        return form;
-    }
-
     [Fact]
     public async Task A_refused_page_does_not_sink_the_job_when_another_page_reads()
     {
-        var submitted = await Client.SubmitAsync(Pages(("image", DocumentPhotos.Blurry()), ("image", DocumentPhoto)));
+        var submitted = await Client.SubmitAsync(ServiceClient.Form(("image", DocumentPhotos.Blurry()), ("image", DocumentPhoto)));
         Assert.Equal(HttpStatusCode.Accepted, submitted.Status);
 
         var result = await Client.WaitForResultAsync(submitted.Id);
@@ -47,7 +35,7 @@ public sealed class MultiPageTests(AzuriteFixture azurite) : LocalServiceTestBas
     [Fact]
     public async Task Front_and_back_the_fields_come_from_the_backs_mrz_and_the_sides_are_told()
     {
-        var submitted = await Client.SubmitAsync(Pages(("front", SimpleImages.Encode(1200, 800)), ("back", IdCardBack.Value)));
+        var submitted = await Client.SubmitAsync(ServiceClient.Form(("front", SimpleImages.Encode(1200, 800)), ("back", IdCardBack.Value)));
 
         var result = await Client.WaitForResultAsync(submitted.Id);
 
@@ -61,7 +49,7 @@ public sealed class MultiPageTests(AzuriteFixture azurite) : LocalServiceTestBas
     [Fact]
     public async Task When_no_page_can_be_read_the_job_is_refused_with_every_pages_report()
     {
-        var submitted = await Client.SubmitAsync(Pages(("image", DocumentPhotos.Blurry()), ("image", DocumentPhotos.Blurry())));
+        var submitted = await Client.SubmitAsync(ServiceClient.Form(("image", DocumentPhotos.Blurry()), ("image", DocumentPhotos.Blurry())));
 
         var result = await Client.WaitForResultAsync(submitted.Id);
 
@@ -76,7 +64,7 @@ public sealed class MultiPageTests(AzuriteFixture azurite) : LocalServiceTestBas
     [Fact]
     public async Task A_bad_page_is_named_and_nothing_is_stored()
     {
-        var reply = await Client.SubmitAsync(Pages(("image", DocumentPhoto), ("back", "name,passport\nA,123\n"u8.ToArray())));
+        var reply = await Client.SubmitAsync(ServiceClient.Form(("image", DocumentPhoto), ("back", "name,passport\nA,123\n"u8.ToArray())));
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, reply.Status);
         Assert.Equal("not_an_image", reply.Code);
@@ -88,7 +76,7 @@ public sealed class MultiPageTests(AzuriteFixture azurite) : LocalServiceTestBas
     [Fact]
     public async Task More_pages_than_MAX_PAGES_are_refused()
     {
-        var reply = await Client.SubmitAsync(Pages([.. Enumerable.Repeat(("image", DocumentPhoto), 5)]));
+        var reply = await Client.SubmitAsync(ServiceClient.Form([.. Enumerable.Repeat(("image", DocumentPhoto), 5)]));
 
         Assert.Equal(HttpStatusCode.BadRequest, reply.Status);
         Assert.Equal("too_many_pages", reply.Code);

@@ -1,5 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
+using KycOcr.TestSupport.Http;
 using KycOcr.TestSupport.RealDocuments;
 using KycOcr.TestSupport.Storage;
 using Xunit.Abstractions;
@@ -67,16 +67,7 @@ public sealed class RealDocumentPairsTests(AzuriteFixture azurite, ITestOutputHe
         Assert.True(read >= 8, $"{read} of {Pairs.Length} pairs read");
         Assert.True(backsTold >= read, $"{backsTold} backs told");
 
-        MultipartFormDataContent Form(params (string Field, string File)[] files)
-        {
-            var form = new MultipartFormDataContent();
-            foreach (var (field, file) in files)
-            {
-                var part = new ByteArrayContent(File.ReadAllBytes(Path.Combine(set.Folder, file)));
-                part.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-                form.Add(part, field, file);
-            }
-            return form;
-        }
+        MultipartFormDataContent Form(params (string Field, string File)[] files) =>
+            ServiceClient.Form([.. files.Select(f => (f.Field, File.ReadAllBytes(Path.Combine(set.Folder, f.File))))]);
     }
 }

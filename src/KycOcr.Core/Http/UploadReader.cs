@@ -69,11 +69,14 @@ public sealed class UploadReader(IOptions<ApiOptions> options)
             while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
             {
                 if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
-                    || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase)
-                    || SideOf(HeaderUtilities.RemoveQuotes(disposition.Name).Value) is not { } side)
+                    || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
                 {
                     continue;
                 }
+                // A page is a file in image (repeated), front or back; other fields are not read.
+                var field = HeaderUtilities.RemoveQuotes(disposition.Name).Value;
+                if (field is not (FormField or FrontField or BackField))
+                    continue;
                 if (pages.Count == maxPages)
                 {
                     return Upload.Failed(StatusCodes.Status400BadRequest, ErrorCodes.TooManyPages,
@@ -83,7 +86,7 @@ public sealed class UploadReader(IOptions<ApiOptions> options)
                 if (bytes is null)
                     return TooLarge(max);
                 total += bytes.Length;
-                pages.Add(new Page(bytes, side.Length == 0 ? null : side));
+                pages.Add(new Page(bytes, field == FormField ? null : field));
             }
         }
         catch (InvalidDataException e) when (e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
@@ -100,15 +103,6 @@ public sealed class UploadReader(IOptions<ApiOptions> options)
             $"The form has no file in the field '{FormField}': send the photo as multipart/form-data field '{FormField}' "
             + $"(or the two sides of a card as '{FrontField}' and '{BackField}').");
     }
-
-    // The side a form field names: "" for an unnamed page (image), null for a field that holds no page.
-    private static string? SideOf(string? field) => field switch
-    {
-        FormField => "",
-        FrontField => FrontField,
-        BackField => BackField,
-        _ => null,
-    };
 
     private static Upload Checked(List<Page> pages)
     {

@@ -17,6 +17,19 @@ public sealed class ServiceClient(Uri baseAddress) : IDisposable
         return new MultipartFormDataContent { { file, field, fileName } };
     }
 
+    /// <summary>The pages of one job, each in its field (<c>image</c>, <c>front</c> or <c>back</c>), in this order.</summary>
+    public static MultipartFormDataContent Form(params (string Field, byte[] Bytes)[] pages)
+    {
+        var form = new MultipartFormDataContent();
+        foreach (var (field, bytes) in pages)
+        {
+            var file = new ByteArrayContent(bytes);
+            file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
+            form.Add(file, field, "photo.jpg");
+        }
+        return form;
+    }
+
     public Task<Reply> SubmitAsync(byte[] image, string? apiKey = KycOcrTestHost.ApiKey, string? idempotencyKey = null) =>
         SubmitAsync(Form(image), apiKey, idempotencyKey);
 
