@@ -12,6 +12,7 @@ using KycOcr.Samples;
 //   scores and verdicts of the labelled quality set, per preset.
 // ... -- debug <label> <folder>   the detection drawn over a labelled photo (or spec:seed:kind:background:rotation:keystone)
 // ... -- profile <label>          detection run repeatedly on one labelled photo (for a profiler)
+// ... -- portraits [--repetitions N] [image or folder ...]   the portrait finder's CPU per page (synthetic pages without images)
 if (args is ["--child", var pipeline, var path, var count])
 {
     var bytes = File.ReadAllBytes(path);
@@ -27,6 +28,13 @@ if (args is ["debug", var label, var dir])
 
 if (args is ["profile", var profiled])
     return KycOcr.Bench.Profile.Run(profiled);
+
+if (args is ["portraits", .. var portraitArgs])
+{
+    var repeated = portraitArgs is ["--repetitions", _, ..];
+    var repetitions = repeated ? int.Parse(portraitArgs[1], CultureInfo.InvariantCulture) : 20;
+    return PortraitCost.Run(portraitArgs.Skip(repeated ? 2 : 0).ToList(), repetitions, Console.Out);
+}
 
 if (args is ["calibrate", ..])
     return Calibration.Run(Console.Out);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using Azure.Storage.Blobs;
+using KycOcr.Core.Storage;
 using KycOcr.Samples;
 using KycOcr.TestSupport.Hosting;
 using KycOcr.TestSupport.Http;
@@ -148,12 +149,16 @@ public static class LoadRun
         return SyntheticDocumentGenerator.Generate(spec).Bytes;
     }
 
+    // Uploads and prepared images left behind; portrait crops stay with their results until RESULT_TTL by design.
     private static async Task<int> CountBlobsAsync(string connectionString, string container)
     {
         var count = 0;
         var client = new BlobServiceClient(connectionString).GetBlobContainerClient(container);
-        await foreach (var _ in client.GetBlobsAsync())
-            count++;
+        await foreach (var blob in client.GetBlobsAsync())
+        {
+            if (!BlobJobStore.IsPortraitBlob(blob.Name))
+                count++;
+        }
         return count;
     }
 }

@@ -45,6 +45,8 @@ public static class ErrorCodes
     public const string MissingTaskId = "missing_task_id";
     public const string InvalidTaskId = "invalid_task_id";
     public const string TaskNotFound = "task_not_found";
+    public const string PortraitNotFound = "portrait_not_found";
+    public const string InvalidPage = "invalid_page";
     public const string EmptyUpload = "empty_upload";
     public const string MissingImageField = "missing_image_field";
     public const string TooManyPages = "too_many_pages";

@@ -16,6 +16,8 @@ public static class ApiEndpoints
             handler.HandleAsync(request, durable, cancellationToken));
         endpoints.MapGet("/id", (HttpRequest request, TaskStatusHandler handler, DurableTaskClient durable, CancellationToken cancellationToken) =>
             handler.HandleAsync(request, durable, cancellationToken));
+        endpoints.MapGet("/portrait", (HttpRequest request, PortraitHandler handler, DurableTaskClient durable, CancellationToken cancellationToken) =>
+            handler.HandleAsync(request, durable, cancellationToken));
         endpoints.MapDelete("/id", (HttpRequest request, EraseTaskHandler handler, DurableTaskClient durable, CancellationToken cancellationToken) =>
             handler.HandleAsync(request, durable, cancellationToken));
         endpoints.MapGet("/health", (HealthHandler handler, CancellationToken cancellationToken) => handler.HandleAsync(cancellationToken));

@@ -233,12 +233,11 @@ internal static class DocumentRenderer
             canvas.DrawRect(rect, ground);
         }
 
-        // Faceless silhouette from a circle and an oval, plus a few random geometric accents.
+        // An invented face, drawn as the shapes a face detector looks for: a bright face, darker eye sockets with
+        // brows, a lighter nose bridge, a darker mouth, hair and shoulders. No real person's likeness.
         byte tone = (byte)rng.Next(95, 140);
-        using var figure = new SKPaint { IsAntialias = true, Color = new SKColor(tone, (byte)(tone + 10), (byte)(tone + 25)) };
         float cx = rect.MidX + (float)rng.Uniform(-0.05, 0.05) * rect.Width;
-        canvas.DrawOval(new SKPoint(cx, rect.Top + rect.Height * 0.38f), new SKSize(rect.Width * 0.22f, rect.Height * 0.2f), figure);
-        canvas.DrawOval(new SKPoint(cx, rect.Bottom + rect.Height * 0.02f), new SKSize(rect.Width * 0.44f, rect.Height * 0.34f), figure);
+        DrawFace(canvas, rect, cx, Skins[tone % Skins.Length], Hairs[shade % Hairs.Length]);
 
         using var accent = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 0.25f, Color = new SKColor(255, 255, 255, 90) };
         for (int i = 0; i < 3; i++)
@@ -251,6 +250,41 @@ internal static class DocumentRenderer
         using var frame = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 0.15f, Color = new SKColor(90, 90, 100) };
         canvas.DrawRect(rect, frame);
         text.Draw(canvas, "SPECIMEN", p.X + p.Width * 0.1, p.Bottom - p.Height * 0.06, p.Width * 0.09, p.Width * 0.8, new SKColor(200, 30, 30, 170));
+    }
+
+    private static readonly SKColor[] Skins = [new(215, 180, 150), new(175, 130, 100), new(125, 85, 60), new(235, 200, 170)];
+    private static readonly SKColor[] Hairs = [new(60, 45, 40), new(25, 20, 20), new(90, 60, 40)];
+
+    private static void DrawFace(SKCanvas canvas, SKRect rect, float cx, SKColor skin, SKColor hair)
+    {
+        float w = rect.Width, h = rect.Height;
+        float faceY = rect.Top + h * 0.45f, faceW = w * 0.36f, faceH = h * 0.33f;
+        using var paint = new SKPaint { IsAntialias = true };
+        void Oval(float x, float y, float rx, float ry, SKColor color)
+        {
+            paint.Color = color;
+            canvas.DrawOval(new SKPoint(x, y), new SKSize(rx, ry), paint);
+        }
+        static SKColor Shade(SKColor c, float f) =>
+            new((byte)Math.Min(255, c.Red * f), (byte)Math.Min(255, c.Green * f), (byte)Math.Min(255, c.Blue * f));
+
+        Oval(cx, rect.Top + h * 1.02f, w * 0.48f, h * 0.30f, new SKColor(55, 60, 70));
+        paint.Color = Shade(skin, 0.8f);
+        canvas.DrawRect(cx - faceW * 0.45f, faceY, faceW * 0.9f, rect.Top + h * 0.82f - faceY, paint);
+        Oval(cx, faceY - faceH * 0.15f, faceW * 1.12f, faceH * 1.08f, hair);
+        Oval(cx, faceY + faceH * 0.08f, faceW, faceH, skin);
+        float eyeY = faceY - faceH * 0.12f;
+        foreach (var side in new[] { -1f, 1f })
+        {
+            float eyeX = cx + side * faceW * 0.42f;
+            Oval(eyeX, eyeY - faceH * 0.04f, faceW * 0.30f, faceH * 0.17f, Shade(skin, 0.72f));
+            Oval(eyeX, eyeY - faceH * 0.22f, faceW * 0.28f, faceH * 0.05f, hair);
+            Oval(eyeX, eyeY, faceW * 0.17f, faceH * 0.065f, new SKColor(195, 190, 190));
+            Oval(eyeX, eyeY, faceH * 0.06f, faceH * 0.06f, new SKColor(30, 35, 40));
+        }
+        Oval(cx, faceY + faceH * 0.05f, faceW * 0.07f, faceH * 0.25f, Shade(skin, 1.08f));
+        Oval(cx, faceY + faceH * 0.30f, faceW * 0.14f, faceH * 0.06f, Shade(skin, 0.7f));
+        Oval(cx, faceY + faceH * 0.56f, faceW * 0.30f, faceH * 0.07f, new SKColor(130, 70, 70));
     }
 
     private static double DrawFields(SKCanvas canvas, TextPainter text, DocumentLayout layout, DocumentPalette palette, HolderData holder)

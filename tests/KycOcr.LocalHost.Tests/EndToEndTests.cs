@@ -85,6 +85,11 @@ public sealed class InboxDropTests(AzuriteFixture azurite) : LocalServiceTestBas
         using var json = JsonDocument.Parse(result);
         Assert.Equal("succeeded", json.RootElement.GetProperty("status").GetString());
         Assert.False(await container.GetBlobClient("drop/passport.jpg").ExistsAsync());
+        // An inbox job reports where the face is, and keeps no crop of it.
+        var taskId = json.RootElement.GetProperty("id").GetString()!;
+        Assert.Equal(JsonValueKind.Object, json.RootElement.GetProperty("result").GetProperty("pages")[0].GetProperty("portrait").ValueKind);
+        Assert.Empty(await Store.ListJobBlobsAsync(taskId));
+        Assert.Equal("portrait_not_found", (await Client.PortraitAsync(taskId)).Reply.Code);
         Assert.Equal(HttpStatusCode.OK, (await Client.WaitForResultAsync(json.RootElement.GetProperty("id").GetString()!)).Status);
     }
 }

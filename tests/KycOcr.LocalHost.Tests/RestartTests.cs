@@ -1,5 +1,6 @@
 using System.Net;
 using Azure.Storage.Blobs;
+using KycOcr.Core.Storage;
 using KycOcr.Samples;
 using KycOcr.TestSupport;
 using KycOcr.TestSupport.Hosting;
@@ -54,7 +55,8 @@ public sealed class RestartTests(AzuriteFixture azurite) : IAsyncLifetime
         }
 
         var uploads = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(settings["UPLOADS_CONTAINER"]);
+        // Only the portrait crops stay, with their results.
         await foreach (var blob in uploads.GetBlobsAsync())
-            Assert.Fail($"Left behind: {blob.Name}");
+            Assert.True(BlobJobStore.IsPortraitBlob(blob.Name), $"Left behind: {blob.Name}");
     }
 }

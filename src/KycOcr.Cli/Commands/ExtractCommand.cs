@@ -46,7 +46,7 @@ public static class ExtractCommand
                 if (prepared is PreparedImage.Accepted accepted)
                 {
                     jpegs[outcomes.Count] = accepted.Jpeg;
-                    outcomes.Add(new PreprocessOutcome.Prepared(path, accepted.Quality, accepted.Mrz, stopwatch.ElapsedMilliseconds));
+                    outcomes.Add(new PreprocessOutcome.Prepared(path, accepted.Quality, accepted.Mrz, stopwatch.ElapsedMilliseconds, accepted.Portrait?.Box));
                 }
                 else
                 {

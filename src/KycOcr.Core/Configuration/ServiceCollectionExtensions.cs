@@ -5,6 +5,7 @@ using KycOcr.Core.Extraction;
 using KycOcr.Core.Http;
 using KycOcr.Core.Jobs;
 using KycOcr.Core.Mrz.Reading;
+using KycOcr.Core.Portraits;
 using KycOcr.Core.Preprocessing;
 using KycOcr.Core.Quality;
 using KycOcr.Core.Storage;
@@ -29,6 +30,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<ModelOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MrzReaderOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<QualityOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PortraitOptions>().Bind(configuration).ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => CreateBlobServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
@@ -44,12 +46,17 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ReadTextHandler>();
         services.AddSingleton<TaskStatusHandler>();
         services.AddSingleton<EraseTaskHandler>();
+        services.AddSingleton<PortraitHandler>();
         services.AddSingleton<HealthHandler>();
         services.AddHttpClient(HealthHandler.HttpClientName);
 
         // One reader for all: its glyph templates are built once and it is safe for concurrent use.
         services.AddSingleton(sp => new MrzImageReader(sp.GetRequiredService<IOptions<MrzReaderOptions>>().Value));
-        services.AddSingleton<DocumentPreprocessor>();
+        services.AddSingleton<PortraitFinder>();
+        services.AddSingleton(sp => new DocumentPreprocessor(
+            sp.GetRequiredService<IOptions<ApiOptions>>(), sp.GetRequiredService<IOptions<ModelOptions>>(), sp.GetRequiredService<IOptions<QualityOptions>>(),
+            sp.GetRequiredService<MrzImageReader>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<PortraitOptions>>().Value.Enabled ? sp.GetRequiredService<PortraitFinder>() : null));
         services.AddSingleton<IImagePreprocessor>(sp => sp.GetRequiredService<DocumentPreprocessor>());
         services.AddSingleton<IDocumentExtractor>(sp => DocumentExtractorFactory.Create(sp));
 

@@ -23,6 +23,9 @@ public static class ApiResults
     public static IResult StorageUnavailable(string message) => Json(StatusCodes.Status503ServiceUnavailable,
         new ApiError(message, ErrorCodes.StorageUnavailable), new Dictionary<string, string> { ["Retry-After"] = "30" });
 
+    /// <summary>A JPEG (a portrait crop): personal data, so never cached either.</summary>
+    public static IResult Jpeg(BinaryData image) => new JpegNoStore(image);
+
     /// <summary>204, still marked not to be cached.</summary>
     public static IResult NoContent() => new NoContentNoStore();
 
@@ -33,6 +36,15 @@ public static class ApiResults
             httpContext.Response.Headers.CacheControl = "no-store";
             httpContext.Response.StatusCode = StatusCodes.Status204NoContent;
             return Task.CompletedTask;
+        }
+    }
+
+    private sealed class JpegNoStore(BinaryData image) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.CacheControl = "no-store";
+            return Results.Bytes(image.ToMemory(), "image/jpeg").ExecuteAsync(httpContext);
         }
     }
 

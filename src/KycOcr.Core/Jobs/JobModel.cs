@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using KycOcr.Core.Extraction;
 using KycOcr.Core.Mrz;
+using KycOcr.Core.Portraits;
 using KycOcr.Core.Quality;
 
 namespace KycOcr.Core.Jobs;
@@ -56,7 +57,8 @@ public static class JobStage
 public sealed record InboxResultInput(string TaskId, string InboxBlobName, JobOutcome Outcome);
 
 /// <param name="Page">The page's index (from 0): it names the prepared image.</param>
-public sealed record PreprocessInput(string TaskId, string UploadBlobName, int Page = 0);
+/// <param name="StorePortrait">Keep the portrait's crop for <c>GET /portrait</c>: API jobs only, as inbox jobs report the box alone.</param>
+public sealed record PreprocessInput(string TaskId, string UploadBlobName, int Page = 0, bool StorePortrait = false);
 
 /// <summary>The stored, model-ready image with what was learnt from the upload, or why the upload was refused.</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "outcome")]
@@ -65,7 +67,9 @@ public sealed record PreprocessInput(string TaskId, string UploadBlobName, int P
 public abstract record PreprocessOutcome(long ElapsedMs)
 {
     /// <param name="Mrz">The MRZ read from the upload's best pixels (found or not).</param>
-    public sealed record Prepared(string ImageBlobName, QualitySummary Quality, MrzReading Mrz, long ElapsedMs) : PreprocessOutcome(ElapsedMs);
+    /// <param name="Portrait">Where the holder's face is on the prepared image (its crop is a blob, never history).</param>
+    public sealed record Prepared(string ImageBlobName, QualitySummary Quality, MrzReading Mrz, long ElapsedMs, PortraitBox? Portrait = null)
+        : PreprocessOutcome(ElapsedMs);
 
     public sealed record Refused(ApiError Error, long ElapsedMs) : PreprocessOutcome(ElapsedMs);
 }

@@ -1,12 +1,13 @@
 using System.Text.Json.Serialization;
 using KycOcr.Core.Mrz;
+using KycOcr.Core.Portraits;
 using KycOcr.Core.Quality;
 
 namespace KycOcr.Core.Jobs;
 
 /// <summary>
 /// What one page of a job gave (<c>pages</c> in a result): the side it shows, whether the gate accepted it, its
-/// quality report, the MRZ read on it, or why it was refused.
+/// quality report, the MRZ read on it, where the holder's face is on it, or why it was refused.
 /// </summary>
 /// <param name="Page">Its number, from 1, in the order sent.</param>
 /// <param name="Side"><c>data_page</c>, <c>back</c>, <c>front</c> or <c>unknown</c> (see <see cref="PageSide"/>).</param>
@@ -16,20 +17,23 @@ public sealed record PageReport(
     bool Accepted,
     QualitySummary? Quality,
     MrzReading? Mrz,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ApiError? Error)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ApiError? Error,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] PortraitBox? Portrait = null)
 {
     /// <summary>The reports of a job's pages, each page's side decided from what was found on all of them.</summary>
     public static IReadOnlyList<PageReport> Of(IReadOnlyList<JobPage> pages, IReadOnlyList<PreprocessOutcome> outcomes)
     {
         var read = outcomes.Select(o => o switch
         {
-            PreprocessOutcome.Prepared prepared => (Quality: (QualitySummary?)prepared.Quality, Mrz: (MrzReading?)prepared.Mrz, Error: (ApiError?)null),
-            PreprocessOutcome.Refused refused => (refused.Error.Quality, refused.Error.Mrz, refused.Error),
+            PreprocessOutcome.Prepared prepared =>
+                (Quality: (QualitySummary?)prepared.Quality, Mrz: (MrzReading?)prepared.Mrz, Error: (ApiError?)null, prepared.Portrait),
+            PreprocessOutcome.Refused refused => (refused.Error.Quality, refused.Error.Mrz, refused.Error, Portrait: (PortraitBox?)null),
             _ => throw new ArgumentOutOfRangeException(nameof(outcomes), o.GetType().Name, "Not a preprocess outcome."),
         }).ToArray();
         var sides = PageSide.Decide(read.Select((r, i) => (r.Mrz, r.Quality?.Document.Kind, pages[i].NamedSide)).ToArray());
         // A refused page's error keeps its message, code and failed checks; its report and MRZ are the page's own.
-        return read.Select((r, i) => new PageReport(i + 1, sides[i], r.Error is null, r.Quality, r.Mrz, r.Error is null ? null : r.Error with { Quality = null, Mrz = null }))
+        return read.Select((r, i) => new PageReport(
+                i + 1, sides[i], r.Error is null, r.Quality, r.Mrz, r.Error is null ? null : r.Error with { Quality = null, Mrz = null }, r.Portrait))
             .ToArray();
     }
 }

@@ -6,7 +6,10 @@ using Microsoft.DurableTask;
 
 namespace KycOcr.Core.Jobs;
 
-/// <summary>Reads the upload, reads its MRZ, runs the quality gate and deskew, and stores the model-ready JPEG beside it.</summary>
+/// <summary>
+/// Reads the upload, reads its MRZ, runs the quality gate and deskew, and stores the model-ready JPEG beside it, with
+/// the portrait's crop when the job keeps one. Only the portrait's box goes back into the orchestration's history.
+/// </summary>
 public sealed class PreprocessActivity(BlobJobStore store, IImagePreprocessor preprocessor)
     : TaskActivity<PreprocessInput, PreprocessOutcome>
 {
@@ -29,7 +32,9 @@ public sealed class PreprocessActivity(BlobJobStore store, IImagePreprocessor pr
             case PreparedImage.Accepted accepted:
                 var imageBlob = BlobJobStore.PreprocessedBlobName(input.TaskId, input.Page);
                 await store.SaveAsync(imageBlob, BinaryData.FromBytes(accepted.Jpeg), "image/jpeg");
-                return new PreprocessOutcome.Prepared(imageBlob, accepted.Quality, accepted.Mrz, stopwatch.ElapsedMilliseconds);
+                if (input.StorePortrait && accepted.Portrait is { } portrait)
+                    await store.SaveAsync(BlobJobStore.PortraitBlobName(input.TaskId, input.Page), BinaryData.FromBytes(portrait.Jpeg), "image/jpeg");
+                return new PreprocessOutcome.Prepared(imageBlob, accepted.Quality, accepted.Mrz, stopwatch.ElapsedMilliseconds, accepted.Portrait?.Box);
             case PreparedImage.Refused refused:
                 return new PreprocessOutcome.Refused(refused.Error, stopwatch.ElapsedMilliseconds);
             default:

@@ -27,7 +27,7 @@ public sealed class ReadDocumentOrchestration : TaskOrchestrator<JobRequest, Job
         context.SetCustomStatus(new JobProgress(JobStage.Preprocessing, pages.Count, 0));
         // The pages are preprocessed side by side; the first keeps the single page's activity input.
         var preprocessing = pages.Select((page, index) => context.CallActivityAsync<PreprocessOutcome>(
-            nameof(PreprocessActivity), new PreprocessInput(job.TaskId, page.UploadBlobName, index))).ToArray();
+            nameof(PreprocessActivity), new PreprocessInput(job.TaskId, page.UploadBlobName, index, StorePortrait: job.InboxBlobName is null))).ToArray();
         var stages = RunStagesAsync(context, job, pages, preprocessing);
         if (await Task.WhenAny(stages, deadline) == stages)
         {

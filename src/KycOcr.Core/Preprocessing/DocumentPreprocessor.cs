@@ -2,6 +2,7 @@ using KycOcr.Core.Configuration;
 using KycOcr.Core.Imaging;
 using KycOcr.Core.Mrz;
 using KycOcr.Core.Mrz.Reading;
+using KycOcr.Core.Portraits;
 using KycOcr.Core.Quality;
 using Microsoft.Extensions.Options;
 using OpenCvSharp;
@@ -13,10 +14,11 @@ namespace KycOcr.Core.Preprocessing;
 /// upload's best pixels, the quality gate judged with what that reading shows, then the document cropped,
 /// straightened and sized to <c>MODEL_IMAGE_MAX_SIDE</c> (never upscaled) as a JPEG at <c>MODEL_JPEG_QUALITY</c>.
 /// A failed gate is a <c>quality_rejected</c> error that carries the checks that refused it, the whole report and
-/// the MRZ as read.
+/// the MRZ as read. An accepted page's portrait is looked for on that straightened image, when a finder is given.
 /// </summary>
 public sealed class DocumentPreprocessor(
-    IOptions<ApiOptions> api, IOptions<ModelOptions> model, IOptions<QualityOptions> quality, MrzImageReader reader, TimeProvider clock)
+    IOptions<ApiOptions> api, IOptions<ModelOptions> model, IOptions<QualityOptions> quality, MrzImageReader reader, TimeProvider clock,
+    PortraitFinder? portraits = null)
     : IImagePreprocessor
 {
     private readonly QualityGate _gate = new(quality.Value.Thresholds(), reader);
@@ -30,8 +32,11 @@ public sealed class DocumentPreprocessor(
             if (!report.Accepted)
                 return new PreparedImage.Refused(Rejection(report, outcome.Mrz.Reading));
 
-            var jpeg = outcome.Upright!.ImEncode(".jpg", new ImageEncodingParam(ImwriteFlags.JpegQuality, model.Value.JpegQuality));
-            return new PreparedImage.Accepted(jpeg, report.ToSummary(), outcome.Mrz.Reading);
+            var upright = outcome.Upright!;
+            var jpeg = upright.ImEncode(".jpg", new ImageEncodingParam(ImwriteFlags.JpegQuality, model.Value.JpegQuality));
+            var face = portraits?.Find(upright);
+            var portrait = face is null ? null : new FoundPortrait(face, PortraitFinder.Crop(upright, face, model.Value.JpegQuality));
+            return new PreparedImage.Accepted(jpeg, report.ToSummary(), outcome.Mrz.Reading, portrait);
         }
         catch (ImageRejectedException e)
         {

@@ -1,4 +1,5 @@
 using KycOcr.Core.Mrz;
+using KycOcr.Core.Portraits;
 using KycOcr.Core.Quality;
 
 namespace KycOcr.Core.Preprocessing;
@@ -18,8 +19,12 @@ public abstract record PreparedImage
     /// <param name="Jpeg">The model-ready image.</param>
     /// <param name="Quality">The quality report (<c>quality</c> in the result).</param>
     /// <param name="Mrz">The MRZ reading (<c>mrz</c> in the result; found or not).</param>
-    public sealed record Accepted(byte[] Jpeg, QualitySummary Quality, MrzReading Mrz) : PreparedImage;
+    /// <param name="Portrait">The holder's face on the model-ready image, with its crop; null when none shows or portraits are off.</param>
+    public sealed record Accepted(byte[] Jpeg, QualitySummary Quality, MrzReading Mrz, FoundPortrait? Portrait = null) : PreparedImage;
 
     /// <summary>Why the image was refused: a 4xx error with what was learnt from it.</summary>
     public sealed record Refused(ApiError Error) : PreparedImage;
 }
+
+/// <summary>The holder's face: its box on the page, and the crop (biometric data: stored for its owner only, never logged).</summary>
+public sealed record FoundPortrait(PortraitBox Box, byte[] Jpeg);

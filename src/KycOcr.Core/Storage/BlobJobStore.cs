@@ -33,6 +33,16 @@ public sealed class BlobJobStore : IDisposable
     public static string PreprocessedBlobName(string taskId, int page = 0) =>
         page == 0 ? $"{taskId}/preprocessed.jpg" : $"{taskId}/preprocessed-{page + 1}.jpg";
 
+    /// <summary>
+    /// A page's portrait crop: kept past the job's end, for <c>GET /portrait</c>, until the result goes (<c>RESULT_TTL</c>
+    /// or <c>DELETE /id</c>), which deletes every blob of the job.
+    /// </summary>
+    public static string PortraitBlobName(string taskId, int page) => $"{taskId}/{PortraitPrefix}{page + 1}.jpg";
+
+    public static bool IsPortraitBlob(string blobName) => blobName.AsSpan(blobName.IndexOf('/') + 1).StartsWith(PortraitPrefix, StringComparison.Ordinal);
+
+    private const string PortraitPrefix = "portrait-";
+
     public Task SaveAsync(string blobName, BinaryData content, string contentType, CancellationToken cancellationToken = default) =>
         StorageCalls.Guard(async () =>
         {
@@ -79,6 +89,10 @@ public sealed class BlobJobStore : IDisposable
                 return null;
             }
         });
+
+    /// <summary>Deletes what a job worked on (its uploads and prepared images) when it ends; its portraits stay with its result.</summary>
+    public Task<int> DeleteJobWorkBlobsAsync(string taskId, CancellationToken cancellationToken = default) =>
+        StorageCalls.DeleteWhereAsync(_uploads, taskId + "/", blob => !IsPortraitBlob(blob.Name), cancellationToken);
 
     /// <summary>Deletes every blob of the job; returns how many were deleted.</summary>
     public Task<int> DeleteJobBlobsAsync(string taskId, CancellationToken cancellationToken = default) =>

@@ -38,4 +38,18 @@ public sealed class BlobJobStoreTests(AzuriteFixture azurite)
         await Assert.ThrowsAsync<StorageUnavailableException>(() =>
             store.SaveAsync("job/upload.jpg", BinaryData.FromString("x"), "image/jpeg"));
     }
+
+    [Fact]
+    public async Task The_end_of_a_job_deletes_its_work_and_keeps_its_portraits_until_it_is_erased()
+    {
+        var store = Store(azurite.ConnectionString);
+        await store.SaveAsync(BlobJobStore.UploadBlobName("job-p", ".jpg"), BinaryData.FromString("a"), "image/jpeg");
+        await store.SaveAsync(BlobJobStore.PreprocessedBlobName("job-p", 1), BinaryData.FromString("b"), "image/jpeg");
+        await store.SaveAsync(BlobJobStore.PortraitBlobName("job-p", 0), BinaryData.FromString("c"), "image/jpeg");
+
+        Assert.Equal(2, await store.DeleteJobWorkBlobsAsync("job-p"));
+        Assert.Equal(["job-p/portrait-1.jpg"], await store.ListJobBlobsAsync("job-p"));
+        Assert.Equal(1, await store.DeleteJobBlobsAsync("job-p"));
+        Assert.Empty(await store.ListJobBlobsAsync("job-p"));
+    }
 }

@@ -49,6 +49,17 @@ public sealed class ServiceClient(Uri baseAddress) : IDisposable
 
     public Task<Reply> EraseAsync(string taskId, string? apiKey = KycOcrTestHost.ApiKey) => TaskRequestAsync(HttpMethod.Delete, taskId, apiKey);
 
+    /// <summary><c>GET /portrait</c>: the crop's bytes when it answers 200, else its JSON error.</summary>
+    public async Task<(Reply Reply, byte[]? Jpeg)> PortraitAsync(string taskId, string? apiKey = KycOcrTestHost.ApiKey, string? page = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/portrait?task_id={Uri.EscapeDataString(taskId)}" + (page is null ? "" : $"&page={page}"));
+        if (apiKey is not null)
+            request.Headers.Add("X-API-Key", apiKey);
+        using var response = await _http.SendAsync(request);
+        var jpeg = response.Content.Headers.ContentType?.MediaType == "image/jpeg" ? await response.Content.ReadAsByteArrayAsync() : null;
+        return (await ReplyAsync(response), jpeg);
+    }
+
     private async Task<Reply> TaskRequestAsync(HttpMethod method, string taskId, string? apiKey)
     {
         using var request = new HttpRequestMessage(method, $"/id?task_id={Uri.EscapeDataString(taskId)}");
@@ -75,6 +86,11 @@ public sealed class ServiceClient(Uri baseAddress) : IDisposable
     private async Task<Reply> SendAsync(HttpRequestMessage request)
     {
         using var response = await _http.SendAsync(request);
+        return await ReplyAsync(response);
+    }
+
+    private static async Task<Reply> ReplyAsync(HttpResponseMessage response)
+    {
         var text = await response.Content.ReadAsStringAsync();
         var json = text.Length > 0 && response.Content.Headers.ContentType?.MediaType == "application/json"
             ? JsonDocument.Parse(text).RootElement.Clone()

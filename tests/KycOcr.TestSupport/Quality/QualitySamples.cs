@@ -40,7 +40,7 @@ public static class QualitySamples
         yield return new("blurred" + at, Spec(4, DocumentKind.IdCardTd1, BackgroundKind.Plain, new Degradations { GaussianBlurSigma = 3.0 * unit }), QualityExpectation.RejectedByAll, "blur");
         yield return new("motion_blurred" + at, Spec(5, DocumentKind.PassportTd3, BackgroundKind.NoisyTexture, new Degradations { MotionBlurLength = (int)Math.Round(24 * unit), MotionBlurAngleDegrees = 20 }), QualityExpectation.RejectedByAll, "blur");
         yield return new("dark" + at, Spec(6, DocumentKind.IdCardTd1, BackgroundKind.Plain, new Degradations { Darkness = 0.78 }), QualityExpectation.RejectedByAll, "darkness");
-        yield return new("overexposed" + at, Spec(7, DocumentKind.PassportTd3, BackgroundKind.Plain, new Degradations { Overexposure = 0.9 }), QualityExpectation.RejectedByAll, "overexposure");
+        yield return new("overexposed" + at, Spec(7, DocumentKind.PassportTd3, BackgroundKind.Plain, new Degradations { Overexposure = 0.95 }), QualityExpectation.RejectedByAll, "overexposure");
         yield return new("glare_on_document" + at, Spec(8, DocumentKind.IdCardTd1, BackgroundKind.Plain, new Degradations { GlareOnDocument = true }), QualityExpectation.RejectedByAll, "glare");
         yield return new("no_document" + at, Spec(9, DocumentKind.IdCardTd1, BackgroundKind.NoisyTexture, new Degradations { NoDocument = true }), QualityExpectation.RejectedByAll, "document");
     }
