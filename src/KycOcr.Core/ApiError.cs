@@ -50,6 +50,7 @@ public static class ErrorCodes
     public const string EmptyUpload = "empty_upload";
     public const string MissingImageField = "missing_image_field";
     public const string TooManyPages = "too_many_pages";
+    public const string InvalidManifest = "invalid_manifest";
     public const string MalformedMultipart = "malformed_multipart";
     public const string UploadTooLarge = "upload_too_large";
     public const string ImageTooLarge = "image_too_large";

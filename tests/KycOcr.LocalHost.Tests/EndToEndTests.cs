@@ -138,3 +138,63 @@ public sealed class OfflineEndToEndTests(AzuriteFixture azurite) : LocalServiceT
         await AssertNoBlobsLeftAsync(submitted.Id);
     }
 }
+
+/// <summary>A document of several pages dropped into the inbox: a folder of pages, then the manifest that starts their one job.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class InboxManifestTests(AzuriteFixture azurite) : LocalServiceTestBase(azurite.ConnectionString, ("EXTRACTOR", "offline"))
+{
+    [Fact]
+    public async Task A_folder_of_pages_and_its_manifest_are_one_job_and_all_are_deleted_at_its_end()
+    {
+        var (inbox, container) = await InboxAsync();
+        await container.GetBlobClient("pair.pages/front.jpg").UploadAsync(BinaryData.FromBytes(KycOcr.TestSupport.Images.SimpleImages.Encode(1200, 800)));
+        await container.GetBlobClient("pair.pages/back.jpg").UploadAsync(BinaryData.FromBytes(DocumentPhoto));
+        await Task.Delay(1500);
+        // The pages alone start nothing.
+        Assert.Null(await inbox.ReadResultAsync("pair.pages/back.jpg.result.json"));
+
+        await container.GetBlobClient("pair.pages.json").UploadAsync(BinaryData.FromString(
+            """{"pages": [{"blob": "front.jpg", "side": "front"}, {"blob": "back.jpg", "side": "back"}]}"""));
+        var result = await Poll.UntilAsync(() => inbox.ReadResultAsync("pair.pages.json.result.json"), r => r is not null,
+            TimeSpan.FromSeconds(60), "the manifest's result blob", TimeSpan.FromMilliseconds(200));
+
+        using var json = JsonDocument.Parse(result);
+        Assert.Equal("succeeded", json.RootElement.GetProperty("status").GetString());
+        var pages = json.RootElement.GetProperty("result").GetProperty("pages").EnumerateArray().ToArray();
+        Assert.Equal(["front", "data_page"], pages.Select(p => p.GetProperty("side").GetString()));
+        Assert.Equal(2, json.RootElement.GetProperty("result").GetProperty("fields").GetProperty("surname").GetProperty("page").GetInt32());
+        await Poll.UntilAsync(() => CountAsync(container), n => n == 0, TimeSpan.FromSeconds(10), "the drop to be deleted");
+        Assert.Null(await inbox.ReadResultAsync("pair.pages/back.jpg.result.json"));
+    }
+
+    [Fact]
+    public async Task A_manifest_naming_a_page_that_is_not_there_is_rejected_with_the_page_named()
+    {
+        var (inbox, container) = await InboxAsync();
+
+        await container.GetBlobClient("lost.pages.json").UploadAsync(BinaryData.FromString("""{"pages": [{"blob": "back.jpg"}]}"""));
+        var result = await Poll.UntilAsync(() => inbox.ReadResultAsync("lost.pages.json.result.json"), r => r is not null,
+            TimeSpan.FromSeconds(30), "the manifest's result blob", TimeSpan.FromMilliseconds(200));
+
+        using var json = JsonDocument.Parse(result);
+        Assert.Equal("rejected", json.RootElement.GetProperty("status").GetString());
+        Assert.Equal("invalid_manifest", json.RootElement.GetProperty("error").GetProperty("code").GetString());
+        Assert.Contains("back.jpg", json.RootElement.GetProperty("error").GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    private static async Task<int> CountAsync(BlobContainerClient container)
+    {
+        var count = 0;
+        await foreach (var _ in container.GetBlobsAsync())
+            count++;
+        return count;
+    }
+
+    private async Task<(InboxStore Inbox, BlobContainerClient Container)> InboxAsync()
+    {
+        var inbox = Service.Services.GetRequiredService<InboxStore>();
+        var container = Service.Services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(inbox.InboxContainerName);
+        await container.CreateIfNotExistsAsync();
+        return (inbox, container);
+    }
+}

@@ -46,7 +46,7 @@ public static class ExtractCommand
                 if (prepared is PreparedImage.Accepted accepted)
                 {
                     jpegs[outcomes.Count] = accepted.Jpeg;
-                    outcomes.Add(new PreprocessOutcome.Prepared(path, accepted.Quality, accepted.Mrz, stopwatch.ElapsedMilliseconds, accepted.Portrait?.Box));
+                    outcomes.Add(new PreprocessOutcome.Prepared(path, accepted.Quality, accepted.Mrz, stopwatch.ElapsedMilliseconds, accepted.Portrait?.Box, accepted.Barcode));
                 }
                 else
                 {
@@ -63,8 +63,9 @@ public static class ExtractCommand
 
             var chosen = (PreprocessOutcome.Prepared)outcomes[best];
             var others = jpegs.Where(j => j.Key != best).OrderBy(j => j.Key).Select(j => (ReadOnlyMemory<byte>)j.Value).ToArray();
-            var extracted = await services.GetRequiredService<ExtractionStage>().RunAsync(jpegs[best], chosen.Mrz, others);
-            return JobResult.Of(TaskIds.New(), chosen.Quality, outcomes.Max(o => o.ElapsedMs), extracted, pages) switch
+            var extracted = await services.GetRequiredService<ExtractionStage>().RunAsync(jpegs[best], chosen.Mrz, others, chosen.Barcode);
+            return JobResult.Of(TaskIds.New(), chosen.Quality, outcomes.Max(o => o.ElapsedMs), extracted, pages,
+                [best + 1, .. jpegs.Keys.Where(k => k != best).Order().Select(k => k + 1)]) switch
             {
                 JobOutcome.Succeeded succeeded => await WriteAsync(stdout, succeeded.Result, ExitCodes.Accepted),
                 JobOutcome.Ended ended => await WriteAsync(stdout, ended.Error,

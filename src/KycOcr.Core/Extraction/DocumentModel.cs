@@ -5,8 +5,10 @@ using KycOcr.Core.Quality;
 
 namespace KycOcr.Core.Extraction;
 
-/// <summary>One field as read: the normalised value, the text as printed, and which extractor read it.</summary>
-public sealed record FieldValue(string? Value, string? Raw, string Source);
+/// <summary>One field as read: the normalised value, the text as printed, which extractor read it, and on which page.</summary>
+/// <param name="Page">The page (from 1) it was read on; absent where that is not known (a model that saw several pages).</param>
+public sealed record FieldValue(
+    string? Value, string? Raw, string Source, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Page = null);
 
 /// <summary>The fields of every document, each null when absent from the document or unreadable.</summary>
 public sealed record DocumentFields
@@ -24,6 +26,18 @@ public sealed record DocumentFields
     public FieldValue? PersonalNumber { get; init; }
     public FieldValue? Address { get; init; }
 
+    /// <summary>These fields with the page each was read on, as <paramref name="pageOf"/> says (null where unknown).</summary>
+    public DocumentFields WithPages(Func<FieldValue, int?> pageOf)
+    {
+        FieldValue? On(FieldValue? field) => field is null ? null : field with { Page = pageOf(field) };
+        return new DocumentFields
+        {
+            Surname = On(Surname), GivenNames = On(GivenNames), DocumentNumber = On(DocumentNumber), Nationality = On(Nationality),
+            DateOfBirth = On(DateOfBirth), Sex = On(Sex), PlaceOfBirth = On(PlaceOfBirth), DateOfIssue = On(DateOfIssue),
+            DateOfExpiry = On(DateOfExpiry), IssuingAuthority = On(IssuingAuthority), PersonalNumber = On(PersonalNumber), Address = On(Address),
+        };
+    }
+
     /// <summary>The schema's field names, in order (snake_case, as serialised).</summary>
     public static readonly IReadOnlyList<string> Names =
     [
@@ -32,7 +46,9 @@ public sealed record DocumentFields
     ];
 }
 
-public sealed record DocumentInfo(string Type, string? IssuingCountry);
+/// <param name="IssuingRegion">The state or province that issued a North American licence or ID card (from its barcode); absent otherwise.</param>
+public sealed record DocumentInfo(
+    string Type, string? IssuingCountry, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? IssuingRegion = null);
 
 public sealed record TokenUsage(int PromptTokens, int CompletionTokens, int TotalTokens);
 

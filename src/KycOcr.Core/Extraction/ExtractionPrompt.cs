@@ -24,7 +24,7 @@ public static class ExtractionPrompt
 
     /// <summary>Added when a job has several pages: they are one document, and a field is read where it is printed.</summary>
     public const string SeveralPages =
-        " The images are pages of the same document (the front and the back of a card, for example): read each field from the page that prints it.";
+        " The images are pages of the same document (the front and the back of a card, for example): read each field from the page that prints it, and give that page's number.";
 
     public static string Repair(string problems) =>
         $"Your reply did not follow the schema: {problems}. Answer again with the corrected JSON only, following the same rules.";

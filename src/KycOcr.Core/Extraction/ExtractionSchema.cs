@@ -38,8 +38,13 @@ public static class ExtractionSchema
         {
             ["value"] = NullableString("Normalised: dates YYYY-MM-DD, sex M/F/X, countries ICAO codes; null if not legible."),
             ["raw"] = NullableString("Exactly as printed on the document."),
+            ["page"] = new JsonObject
+            {
+                ["type"] = new JsonArray("integer", "null"),
+                ["description"] = "The image the field was read from, counting from 1 in the order the images were given.",
+            },
         },
-        ["required"] = new JsonArray("value", "raw"),
+        ["required"] = new JsonArray("value", "raw", "page"),
         ["additionalProperties"] = false,
     };
 

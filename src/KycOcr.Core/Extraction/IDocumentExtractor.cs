@@ -16,4 +16,7 @@ public sealed record PreparedDocument(ReadOnlyMemory<byte> Jpeg, MrzReading Mrz)
 {
     /// <summary>The job's other accepted pages (the front of a card whose back has the MRZ, say), prepared alike.</summary>
     public IReadOnlyList<ReadOnlyMemory<byte>> OtherJpegs { get; init; } = [];
+
+    /// <summary>The page's PDF417 barcode read as AAMVA (a North American licence's back), when it has one.</summary>
+    public Barcodes.BarcodeReading? Barcode { get; init; }
 }

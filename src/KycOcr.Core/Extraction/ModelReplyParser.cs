@@ -131,7 +131,11 @@ public static partial class ModelReplyParser
             else
                 value = code;
         }
-        return new FieldValue(value, raw, source);
+        // Which image it was read on: kept where it names one, else unknown; never a reason to refuse the reply.
+        var page = field.TryGetProperty("page", out var p) && p.ValueKind == JsonValueKind.Number && p.TryGetInt32(out var number) && number >= 1
+            ? number
+            : (int?)null;
+        return new FieldValue(value, raw, source, page);
     }
 
     private static string? StringOrNull(JsonElement element, string name) =>

@@ -7,18 +7,26 @@ namespace KycOcr.Core.Extraction;
 /// <summary>
 /// The embedded default (<c>EXTRACTOR=offline</c>): the fields come from the machine-readable zone the preprocessing
 /// read from the upload, and only from a valid one, so nothing is guessed. Fields the MRZ does not carry (place of
-/// birth, issue date, authority, address) are null, and so are those it prints unreadably. No MRZ, or one whose
-/// check digits fail, rejects the photo.
+/// birth, issue date, authority, address) are null, and so are those it prints unreadably. A page without an MRZ
+/// whose AAMVA barcode reads (a North American licence's back) gives the barcode's fields, as ZXing's error
+/// correction vouches for them. No MRZ nor barcode, or an MRZ whose check digits fail, rejects the photo.
 /// </summary>
 public sealed class OfflineMrzExtractor(TimeProvider clock) : IDocumentExtractor
 {
     public const string ModelName = "offline-mrz";
+    public const string BarcodeModelName = "offline-barcode";
     public const string Source = "mrz";
 
     public Task<ExtractedDocument> ExtractAsync(PreparedDocument document, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var mrz = document.Mrz;
+        if (!mrz.Found && document.Barcode is { } barcode)
+        {
+            return Task.FromResult(new ExtractedDocument(
+                new DocumentInfo(barcode.DocumentType, barcode.IssuingCountry, barcode.IssuingRegion), barcode.Fields, Usage: null, BarcodeModelName,
+                mrz, MrzVerifier.Verify(barcode.Fields, mrz, today)));
+        }
         if (!mrz.Found)
         {
             throw new DocumentRejectedException(ExtractionErrorCodes.MrzNotFound,

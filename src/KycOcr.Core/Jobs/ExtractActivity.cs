@@ -28,6 +28,6 @@ public sealed class ExtractActivity(BlobJobStore store, ExtractionStage stage)
                 return new ExtractOutcome.Failed(new ApiError("The upload no longer exists; the job was cancelled.", ErrorCodes.JobCancelled));
             images.Add(image.ToMemory());
         }
-        return await stage.RunAsync(images[0], input.Mrz, images[1..]);
+        return await stage.RunAsync(images[0], input.Mrz, images[1..], input.Barcode);
     }
 }

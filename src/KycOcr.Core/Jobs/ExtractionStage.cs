@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using KycOcr.Core.Barcodes;
 using KycOcr.Core.Extraction;
 using KycOcr.Core.Mrz;
 
@@ -13,13 +14,14 @@ namespace KycOcr.Core.Jobs;
 public sealed class ExtractionStage(IDocumentExtractor extractor)
 {
     /// <param name="otherImages">The job's other accepted pages, for an extractor that reads them all.</param>
+    /// <param name="barcode">The page's AAMVA barcode, when it has one.</param>
     public async Task<ExtractOutcome> RunAsync(ReadOnlyMemory<byte> image, MrzReading mrz, IReadOnlyList<ReadOnlyMemory<byte>>? otherImages = null,
-        CancellationToken cancellationToken = default)
+        BarcodeReading? barcode = null, CancellationToken cancellationToken = default)
     {
         var stopwatch = Stopwatch.StartNew();
         try
         {
-            var document = await extractor.ExtractAsync(new PreparedDocument(image, mrz) { OtherJpegs = otherImages ?? [] }, cancellationToken);
+            var document = await extractor.ExtractAsync(new PreparedDocument(image, mrz) { OtherJpegs = otherImages ?? [], Barcode = barcode }, cancellationToken);
             return new ExtractOutcome.Extracted(document, stopwatch.ElapsedMilliseconds);
         }
         catch (FinalExtractionException e)

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using KycOcr.Core.Barcodes;
 using KycOcr.Core.Extraction;
 using KycOcr.Core.Mrz;
 using KycOcr.Core.Portraits;
@@ -68,7 +69,9 @@ public abstract record PreprocessOutcome(long ElapsedMs)
 {
     /// <param name="Mrz">The MRZ read from the upload's best pixels (found or not).</param>
     /// <param name="Portrait">Where the holder's face is on the prepared image (its crop is a blob, never history).</param>
-    public sealed record Prepared(string ImageBlobName, QualitySummary Quality, MrzReading Mrz, long ElapsedMs, PortraitBox? Portrait = null)
+    /// <param name="Barcode">The page's PDF417 barcode, read as AAMVA (null when none).</param>
+    public sealed record Prepared(
+        string ImageBlobName, QualitySummary Quality, MrzReading Mrz, long ElapsedMs, PortraitBox? Portrait = null, BarcodeReading? Barcode = null)
         : PreprocessOutcome(ElapsedMs);
 
     public sealed record Refused(ApiError Error, long ElapsedMs) : PreprocessOutcome(ElapsedMs);
@@ -77,7 +80,9 @@ public abstract record PreprocessOutcome(long ElapsedMs)
 /// <param name="ImageBlobName">The page the fields are read from first: the one whose MRZ reads, when one does.</param>
 /// <param name="Mrz">The MRZ as the preprocessing read it from that page's upload (found or not).</param>
 /// <param name="OtherImageBlobNames">The job's other accepted pages, which a vision model sees too.</param>
-public sealed record ExtractInput(string TaskId, string ImageBlobName, MrzReading Mrz, IReadOnlyList<string>? OtherImageBlobNames = null);
+/// <param name="Barcode">That page's barcode, read as AAMVA, when it has one.</param>
+public sealed record ExtractInput(
+    string TaskId, string ImageBlobName, MrzReading Mrz, IReadOnlyList<string>? OtherImageBlobNames = null, BarcodeReading? Barcode = null);
 
 /// <summary>What the extractor read, or a final (not retryable) failure. Retryable failures are thrown instead.</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "outcome")]

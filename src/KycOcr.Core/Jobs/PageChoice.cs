@@ -4,8 +4,8 @@ namespace KycOcr.Core.Jobs;
 public static class PageChoice
 {
     /// <summary>
-    /// The index of the accepted page whose MRZ is valid, else of one whose MRZ was found, else of the first accepted
-    /// page (in the order sent); null when no page was accepted.
+    /// The index of the accepted page whose MRZ is valid, else of one with an AAMVA barcode, else of one whose MRZ was
+    /// found, else of the first accepted page (in the order sent); null when no page was accepted.
     /// </summary>
     public static int? Best(IReadOnlyList<PreprocessOutcome> outcomes)
     {
@@ -14,6 +14,7 @@ public static class PageChoice
             .ToList();
         return accepted.Count == 0
             ? null
-            : accepted.OrderByDescending(o => o.Prepared!.Mrz.Valid).ThenByDescending(o => o.Prepared!.Mrz.Found).First().Index;
+            : accepted.OrderByDescending(o => o.Prepared!.Mrz.Valid).ThenByDescending(o => o.Prepared!.Barcode is not null)
+                .ThenByDescending(o => o.Prepared!.Mrz.Found).First().Index;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using KycOcr.Core.Barcodes;
 using KycOcr.Core.Mrz;
 using KycOcr.Core.Portraits;
 using KycOcr.Core.Quality;
@@ -18,7 +19,8 @@ public sealed record PageReport(
     QualitySummary? Quality,
     MrzReading? Mrz,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ApiError? Error,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] PortraitBox? Portrait = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] PortraitBox? Portrait = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] BarcodeReading? Barcode = null)
 {
     /// <summary>The reports of a job's pages, each page's side decided from what was found on all of them.</summary>
     public static IReadOnlyList<PageReport> Of(IReadOnlyList<JobPage> pages, IReadOnlyList<PreprocessOutcome> outcomes)
@@ -26,21 +28,22 @@ public sealed record PageReport(
         var read = outcomes.Select(o => o switch
         {
             PreprocessOutcome.Prepared prepared =>
-                (Quality: (QualitySummary?)prepared.Quality, Mrz: (MrzReading?)prepared.Mrz, Error: (ApiError?)null, prepared.Portrait),
-            PreprocessOutcome.Refused refused => (refused.Error.Quality, refused.Error.Mrz, refused.Error, Portrait: (PortraitBox?)null),
+                (Quality: (QualitySummary?)prepared.Quality, Mrz: (MrzReading?)prepared.Mrz, Error: (ApiError?)null, prepared.Portrait, prepared.Barcode),
+            PreprocessOutcome.Refused refused => (refused.Error.Quality, refused.Error.Mrz, refused.Error, Portrait: (PortraitBox?)null, Barcode: (BarcodeReading?)null),
             _ => throw new ArgumentOutOfRangeException(nameof(outcomes), o.GetType().Name, "Not a preprocess outcome."),
         }).ToArray();
-        var sides = PageSide.Decide(read.Select((r, i) => (r.Mrz, r.Quality?.Document.Kind, pages[i].NamedSide)).ToArray());
+        var sides = PageSide.Decide(read.Select((r, i) => (r.Mrz, r.Quality?.Document.Kind, pages[i].NamedSide, HasBarcode: r.Barcode is not null)).ToArray());
         // A refused page's error keeps its message, code and failed checks; its report and MRZ are the page's own.
         return read.Select((r, i) => new PageReport(
-                i + 1, sides[i], r.Error is null, r.Quality, r.Mrz, r.Error is null ? null : r.Error with { Quality = null, Mrz = null }, r.Portrait))
+                i + 1, sides[i], r.Error is null, r.Quality, r.Mrz, r.Error is null ? null : r.Error with { Quality = null, Mrz = null }, r.Portrait, r.Barcode))
             .ToArray();
     }
 }
 
 /// <summary>
 /// Which side of a document a page shows, from what was found on it: a passport's MRZ marks its data page, an ID
-/// card's its back; a page without one is the front of a card whose back is in the job. What the client named a
+/// card's its back, as an AAMVA barcode marks a licence's back; a page without one is the front of a card whose back
+/// is in the job. What the client named a
 /// page (the field <c>front</c> or <c>back</c>) stands where nothing was found.
 /// </summary>
 public static class PageSide
@@ -50,9 +53,11 @@ public static class PageSide
     public const string Front = "front";
     public const string Unknown = "unknown";
 
-    public static string[] Decide(IReadOnlyList<(MrzReading? Mrz, string? DocumentKind, string? NamedSide)> pages)
+    public static string[] Decide(IReadOnlyList<(MrzReading? Mrz, string? DocumentKind, string? NamedSide, bool HasBarcode)> pages)
     {
-        var sides = pages.Select(p => p.Mrz is { Found: true, Format: { } format } ? OfZone(format, p.DocumentKind) : p.NamedSide ?? Unknown).ToArray();
+        var sides = pages.Select(p => p.Mrz is { Found: true, Format: { } format } ? OfZone(format, p.DocumentKind)
+            : p.HasBarcode ? Back
+            : p.NamedSide ?? Unknown).ToArray();
         if (sides.Contains(Back))
         {
             for (var i = 0; i < sides.Length; i++)

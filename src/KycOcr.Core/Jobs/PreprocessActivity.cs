@@ -34,7 +34,7 @@ public sealed class PreprocessActivity(BlobJobStore store, IImagePreprocessor pr
                 await store.SaveAsync(imageBlob, BinaryData.FromBytes(accepted.Jpeg), "image/jpeg");
                 if (input.StorePortrait && accepted.Portrait is { } portrait)
                     await store.SaveAsync(BlobJobStore.PortraitBlobName(input.TaskId, input.Page), BinaryData.FromBytes(portrait.Jpeg), "image/jpeg");
-                return new PreprocessOutcome.Prepared(imageBlob, accepted.Quality, accepted.Mrz, stopwatch.ElapsedMilliseconds, accepted.Portrait?.Box);
+                return new PreprocessOutcome.Prepared(imageBlob, accepted.Quality, accepted.Mrz, stopwatch.ElapsedMilliseconds, accepted.Portrait?.Box, accepted.Barcode);
             case PreparedImage.Refused refused:
                 return new PreprocessOutcome.Refused(refused.Error, stopwatch.ElapsedMilliseconds);
             default:

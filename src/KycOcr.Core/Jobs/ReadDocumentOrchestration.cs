@@ -95,12 +95,13 @@ public sealed class ReadDocumentOrchestration : TaskOrchestrator<JobRequest, Job
 
         // The fields are read from the page whose MRZ reads, if one does; a vision model sees every accepted page.
         var chosen = (PreprocessOutcome.Prepared)outcomes[best];
-        var others = outcomes.OfType<PreprocessOutcome.Prepared>().Where(p => p != chosen).Select(p => p.ImageBlobName).ToArray();
+        var otherPages = Enumerable.Range(0, outcomes.Length).Where(i => i != best && outcomes[i] is PreprocessOutcome.Prepared).ToArray();
+        var others = otherPages.Select(i => ((PreprocessOutcome.Prepared)outcomes[i]).ImageBlobName).ToArray();
         context.SetCustomStatus(new JobProgress(JobStage.Extracting, pages.Count, pages.Count));
         var extracted = await context.CallActivityAsync<ExtractOutcome>(
-            nameof(ExtractActivity), new ExtractInput(job.TaskId, chosen.ImageBlobName, chosen.Mrz, others.Length == 0 ? null : others),
+            nameof(ExtractActivity), new ExtractInput(job.TaskId, chosen.ImageBlobName, chosen.Mrz, others.Length == 0 ? null : others, chosen.Barcode),
             ExtractionRetry.Options(job.Policy));
-        return JobResult.Of(job.TaskId, chosen.Quality, outcomes.Max(o => o.ElapsedMs), extracted, reports);
+        return JobResult.Of(job.TaskId, chosen.Quality, outcomes.Max(o => o.ElapsedMs), extracted, reports, [best + 1, .. otherPages.Select(i => i + 1)]);
     }
 
     private static async Task<JobOutcome> CompleteAsync(Task<JobOutcome> stages, JobRequest job, ILogger logger)

@@ -10,7 +10,7 @@ namespace KycOcr.Core.Jobs;
 /// Forgets finished jobs once <c>RESULT_TTL</c> has passed since they ended: their history, input and
 /// result. Also deletes any upload blob older than the longest a job can live plus the TTL — a safety net
 /// behind the cleanup activity, so no personal data outlives retention even after a crash — and inbox
-/// result blobs older than the TTL.
+/// result blobs older than the TTL, and inbox pages whose manifest never came.
 /// </summary>
 public sealed class RetentionPurge(BlobJobStore store, InboxStore inbox, IOptions<JobOptions> jobs, TimeProvider clock, ILogger<RetentionPurge> logger)
 {
@@ -34,6 +34,8 @@ public sealed class RetentionPurge(BlobJobStore store, InboxStore inbox, IOption
         }
 
         var strayBlobs = await store.DeleteBlobsOlderThanAsync(expiredBefore - jobs.Value.JobDeadline, cancellationToken);
+        // Pages dropped for a manifest that never came hold personal data too.
+        strayBlobs += await inbox.DeletePagesOlderThanAsync(expiredBefore, cancellationToken);
         // Result blobs are written when their job ends, so their age is the time since the end.
         var results = await inbox.DeleteResultsOlderThanAsync(expiredBefore, cancellationToken);
         if (purged > 0 || strayBlobs > 0 || results > 0)

@@ -1,3 +1,4 @@
+using KycOcr.Core.Barcodes;
 using KycOcr.Core.Mrz;
 using KycOcr.Core.Portraits;
 using KycOcr.Core.Quality;
@@ -20,7 +21,9 @@ public abstract record PreparedImage
     /// <param name="Quality">The quality report (<c>quality</c> in the result).</param>
     /// <param name="Mrz">The MRZ reading (<c>mrz</c> in the result; found or not).</param>
     /// <param name="Portrait">The holder's face on the model-ready image, with its crop; null when none shows or portraits are off.</param>
-    public sealed record Accepted(byte[] Jpeg, QualitySummary Quality, MrzReading Mrz, FoundPortrait? Portrait = null) : PreparedImage;
+    /// <param name="Barcode">A PDF417 barcode read as AAMVA, on a page without an MRZ; null when none.</param>
+    public sealed record Accepted(byte[] Jpeg, QualitySummary Quality, MrzReading Mrz, FoundPortrait? Portrait = null, BarcodeReading? Barcode = null)
+        : PreparedImage;
 
     /// <summary>Why the image was refused: a 4xx error with what was learnt from it.</summary>
     public sealed record Refused(ApiError Error) : PreparedImage;

@@ -22,6 +22,20 @@ public sealed class InboxStore(BlobServiceClient service, IOptions<StorageOption
 
     public string ResultsContainerName => _results.Name;
 
+    /// <summary>
+    /// A drop of several pages: the pages go into a folder <c>name.pages/</c>, where they start nothing, then the manifest
+    /// <c>name.pages.json</c>, which lists them and starts their one job.
+    /// </summary>
+    public const string ManifestSuffix = ".pages.json";
+
+    public static bool IsManifest(string blobName) => blobName.EndsWith(ManifestSuffix, StringComparison.Ordinal);
+
+    /// <summary>A page of a drop of several pages, which waits for its manifest.</summary>
+    public static bool IsManifestPage(string blobName) => blobName.Contains(".pages/", StringComparison.Ordinal);
+
+    /// <summary><c>a/scan.pages.json</c> → <c>a/scan.pages/</c>, where its pages are.</summary>
+    public static string PagesFolder(string manifestName) => manifestName[..^".json".Length] + "/";
+
     /// <summary><c>a/b/passport.jpg</c> → <c>a/b/passport.jpg.result.json</c>.</summary>
     public static string ResultBlobName(string inboxBlobName) => inboxBlobName + ".result.json";
 
@@ -62,8 +76,13 @@ public sealed class InboxStore(BlobServiceClient service, IOptions<StorageOption
             }
         });
 
-    public Task DeleteInboxAsync(string blobName, CancellationToken cancellationToken = default) =>
-        StorageCalls.Guard(() => _inbox.DeleteBlobIfExistsAsync(blobName, DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken));
+    /// <summary>Deletes a drop: the blob, and for a manifest the folder of pages it names.</summary>
+    public async Task DeleteInboxAsync(string blobName, CancellationToken cancellationToken = default)
+    {
+        if (IsManifest(blobName))
+            await StorageCalls.DeleteWhereAsync(_inbox, PagesFolder(blobName), _ => true, cancellationToken);
+        await StorageCalls.Guard(() => _inbox.DeleteBlobIfExistsAsync(blobName, DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken));
+    }
 
     /// <summary>Ends a drop: its outcome goes to the results container, then the dropped blob is deleted. Idempotent.</summary>
     public async Task<string> PublishAsync(string inboxBlobName, InboxResult result, CancellationToken cancellationToken = default)
@@ -99,6 +118,10 @@ public sealed class InboxStore(BlobServiceClient service, IOptions<StorageOption
 
     public Task DeleteResultAsync(string blobName, CancellationToken cancellationToken = default) =>
         StorageCalls.Guard(() => _results.DeleteBlobIfExistsAsync(blobName, DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken));
+
+    /// <summary>Deletes pages whose manifest never came, written before <paramref name="cutoff"/>; returns how many.</summary>
+    public Task<int> DeletePagesOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default) =>
+        StorageCalls.DeleteWhereAsync(_inbox, prefix: null, blob => IsManifestPage(blob.Name) && blob.Properties.LastModified < cutoff, cancellationToken);
 
     /// <summary>Deletes result blobs written before <paramref name="cutoff"/>; returns how many.</summary>
     public Task<int> DeleteResultsOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default) =>

@@ -69,7 +69,11 @@ public sealed class TaskStatusFunctionTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_job_of_two_pages_reports_how_many_are_done_and_the_model_sees_both_in_one_request()
     {
-        Model.Default = ModelReply.Delayed(TimeSpan.FromSeconds(3), ModelReply.Document(SampleDocuments.Passport()));
+        Model.Default = ModelReply.Delayed(TimeSpan.FromSeconds(3), ModelReply.Document(SampleDocuments.Passport(new Dictionary<string, int>
+        {
+            ["surname"] = 1,
+            ["place_of_birth"] = 2,
+        })));
         var (body, contentType) = BadUploads.Multipart([("front", DocumentPhotos.Good(), "image/jpeg"), ("back", DocumentPhotos.Good(), "image/jpeg")]);
         var submitted = await PostReadTextAsync(FunctionCall.Request(Host, "POST", "/read_text").WithBody(body, contentType));
         var id = submitted.Body.GetProperty("id").GetString()!;
@@ -82,6 +86,10 @@ public sealed class TaskStatusFunctionTests(AzuriteFixture azurite)
         Assert.Equal(StatusCodes.Status200OK, result.Status);
         Assert.Equal(2, Assert.Single(Model.Requests).ImageUrls().Count());
         Assert.Equal(["data_page", "data_page"], result.Body.GetProperty("pages").EnumerateArray().Select(p => p.GetProperty("side").GetString()));
+        // Each field on the page the model named; where it named none, no page, as it read two.
+        var fields = result.Body.GetProperty("fields");
+        Assert.Equal((1, 2), (fields.GetProperty("surname").GetProperty("page").GetInt32(), fields.GetProperty("place_of_birth").GetProperty("page").GetInt32()));
+        Assert.False(fields.GetProperty("sex").TryGetProperty("page", out _));
     }
 
     [Fact]

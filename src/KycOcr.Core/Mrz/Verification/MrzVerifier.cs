@@ -1,12 +1,14 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
+using KycOcr.Core.Barcodes;
 using KycOcr.Core.Extraction;
 
 namespace KycOcr.Core.Mrz.Verification;
 
 /// <summary>
 /// Checks, field by field, what an extractor read against a valid MRZ: names after ICAO transliteration
-/// (the MRZ may cut long names short), dates as dates, codes as codes. Also whether the document had
-/// expired on the day of the check.
+/// (the MRZ may cut long names short), dates as dates, codes as codes; and against a decoded AAMVA barcode, the other
+/// machine-readable source, under <c>barcode</c>. Also whether the document had expired on the day of the check.
 /// </summary>
 public static class MrzVerifier
 {
@@ -15,7 +17,8 @@ public static class MrzVerifier
     public const string NotRead = "not_read";
     public const string Unverified = "unverified";
 
-    public static MrzVerification Verify(DocumentFields fields, MrzReading mrz, DateOnly today)
+    /// <param name="barcode">The page's AAMVA barcode, when it has one: the fields are checked against it too.</param>
+    public static MrzVerification Verify(DocumentFields fields, MrzReading mrz, DateOnly today, BarcodeReading? barcode = null)
     {
         var trusted = mrz.Valid ? mrz.Fields : null;
         var results = new Dictionary<string, string>
@@ -29,14 +32,33 @@ public static class MrzVerifier
             ["date_of_expiry"] = Compare(fields.DateOfExpiry, trusted?.ExpiryDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), DatesAgree),
         };
 
-        var expiry = trusted?.ExpiryDate ?? ParseDate(fields.DateOfExpiry?.Value);
+        var expiry = trusted?.ExpiryDate ?? ParseDate(barcode?.Fields.DateOfExpiry?.Value) ?? ParseDate(fields.DateOfExpiry?.Value);
         return new MrzVerification(
             MrzFound: mrz.Found,
             MrzValid: mrz.Valid,
             Fields: results,
             AllAgree: trusted is not null && results.Values.All(r => r is Agrees or NotRead),
             DocumentExpired: expiry is { } date ? date < today : null,
-            CheckedOn: today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            CheckedOn: today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+        {
+            Barcode = barcode is null ? null : AgainstBarcode(fields, barcode.Fields),
+        };
+    }
+
+    // Both sides are this service's normalised values: names compare letter for letter, whatever the spacing.
+    private static BarcodeVerification AgainstBarcode(DocumentFields read, DocumentFields barcode)
+    {
+        var results = new Dictionary<string, string>
+        {
+            ["surname"] = Compare(read.Surname, barcode.Surname?.Value, (r, b) => Code(r) == Code(b)),
+            ["given_names"] = Compare(read.GivenNames, barcode.GivenNames?.Value, (r, b) => Code(r) == Code(b)),
+            ["document_number"] = Compare(read.DocumentNumber, barcode.DocumentNumber?.Value, (r, b) => Code(r) == Code(b)),
+            ["date_of_birth"] = Compare(read.DateOfBirth, barcode.DateOfBirth?.Value, DatesAgree),
+            ["sex"] = Compare(read.Sex, barcode.Sex?.Value, (r, b) => Code(r) == Code(b)),
+            ["date_of_issue"] = Compare(read.DateOfIssue, barcode.DateOfIssue?.Value, DatesAgree),
+            ["date_of_expiry"] = Compare(read.DateOfExpiry, barcode.DateOfExpiry?.Value, DatesAgree),
+        };
+        return new BarcodeVerification(results, results.Values.All(r => r is Agrees or NotRead or Unverified) && results.Values.Any(r => r is Agrees));
     }
 
     private static string Compare(FieldValue? read, string? zone, Func<string, string, bool> agree)
@@ -72,4 +94,15 @@ public sealed record MrzVerification(
     IReadOnlyDictionary<string, string> Fields,
     bool AllAgree,
     bool? DocumentExpired,
-    string CheckedOn);
+    string CheckedOn)
+{
+    /// <summary>The fields against the page's AAMVA barcode (absent without one).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public BarcodeVerification? Barcode { get; init; }
+}
+
+/// <summary>
+/// <c>verification.barcode</c>: per field <c>agrees</c>, <c>disagrees</c>, <c>not_read</c> or <c>unverified</c> (the
+/// barcode does not carry it); <c>all_agree</c> when none disagrees and one at least agrees.
+/// </summary>
+public sealed record BarcodeVerification(IReadOnlyDictionary<string, string> Fields, bool AllAgree);
