@@ -25,6 +25,9 @@ public sealed record DocumentPhotoSpec
 
     public PhotoFormat Format { get; init; } = PhotoFormat.Jpeg;
 
+    /// <summary>The side of the card photographed; the same seed's front and back are one holder's.</summary>
+    public CardSide Side { get; init; } = CardSide.Both;
+
     internal void Validate()
     {
         if (FrameWidth is < 64 or > 8192 || FrameHeight is < 64 or > 8192)

@@ -12,7 +12,8 @@ internal static class DocumentRenderer
 {
     private sealed record Cell(string Label, string Value, double Weight);
 
-    public static RenderedDocument Render(DocumentLayout layout, HolderData holder, IReadOnlyList<string> mrzLines, double pixelsPerMm, int seed, MrzPrint print)
+    public static RenderedDocument Render(
+        DocumentLayout layout, HolderData holder, IReadOnlyList<string> mrzLines, double pixelsPerMm, int seed, MrzPrint print, CardSide side = CardSide.Both)
     {
         // Resolve the font before allocating native memory: a missing font then leaks nothing.
         var text = new TextPainter(OcrBFont.Default);
@@ -27,7 +28,7 @@ internal static class DocumentRenderer
             {
                 var canvas = surface.Canvas;
                 canvas.Scale(sx, sy);
-                Draw(canvas, text, layout, holder, mrzLines, seed, print, SeedStreams.Create(seed, "decor"));
+                Draw(canvas, text, layout, holder, side == CardSide.Front ? [] : mrzLines, seed, print, SeedStreams.Create(seed, "decor"), side);
             }
 
             return new RenderedDocument(bgra, pixelsPerMm, layout, MrzRegionOf(layout, sx, sy));
@@ -39,7 +40,8 @@ internal static class DocumentRenderer
         }
     }
 
-    private static void Draw(SKCanvas canvas, TextPainter text, DocumentLayout layout, HolderData holder, IReadOnlyList<string> mrzLines, int seed, MrzPrint print, Random rng)
+    private static void Draw(
+        SKCanvas canvas, TextPainter text, DocumentLayout layout, HolderData holder, IReadOnlyList<string> mrzLines, int seed, MrzPrint print, Random rng, CardSide side)
     {
         var palette = DocumentPalette.For(layout.Kind);
         float w = (float)layout.WidthMm;
@@ -65,9 +67,18 @@ internal static class DocumentRenderer
         }
 
         DrawHeader(canvas, text, layout, palette, holder);
-        DrawPortrait(canvas, text, layout, rng);
-        double fieldsEnd = DrawFields(canvas, text, layout, palette, holder);
-        DrawSignature(canvas, text, layout, palette, fieldsEnd, rng);
+        if (side == CardSide.Back)
+        {
+            // A back carries the zone and a few printed lines, no photo.
+            text.Draw(canvas, "ISSUED BY THE SYNTHETIC DOCUMENT AUTHORITY", w * 0.06, header + (bandTop - header) * 0.35, (bandTop - header) * 0.08, w * 0.88, palette.Ink);
+            text.Draw(canvas, $"NO. {holder.DocumentNumber} - SPECIMEN", w * 0.06, header + (bandTop - header) * 0.6, (bandTop - header) * 0.08, w * 0.88, palette.Ink);
+        }
+        else
+        {
+            DrawPortrait(canvas, text, layout, rng);
+            double fieldsEnd = DrawFields(canvas, text, layout, palette, holder);
+            DrawSignature(canvas, text, layout, palette, fieldsEnd, rng);
+        }
 
         if (print.PatternUnder)
         {

@@ -57,7 +57,7 @@ public static class SyntheticDocumentGenerator
             if (!d.NoDocument)
             {
                 double ppm = Math.Clamp(Math.Ceiling(placement.PixelsPerMm(layout, frame)), FlatPixelsPerMm, MaxPixelsPerMm);
-                using var document = DocumentRenderer.Render(layout, holder, mrz.Lines, ppm, spec.Seed, spec.MrzPrint ?? MrzPrint.AsFont);
+                using var document = DocumentRenderer.Render(layout, holder, mrz.Lines, ppm, spec.Seed, spec.MrzPrint ?? MrzPrint.AsFont, spec.Side);
                 mask = new Mat(frame, MatType.CV_8UC1, Scalar.All(0));
                 PhotoComposer.Place(scene, document.Bgra, placement.Corners, spec.Seed, mask, scratch);
             }
@@ -76,7 +76,7 @@ public static class SyntheticDocumentGenerator
             Kind = spec.Kind,
             Seed = spec.Seed,
             DocumentPresent = !d.NoDocument,
-            MrzLines = d.NoDocument ? [] : mrz.Lines,
+            MrzLines = d.NoDocument || spec.Side == CardSide.Front ? [] : mrz.Lines,
             Holder = d.NoDocument ? null : mrz.Fields,
             NameTruncated = !d.NoDocument && mrz.NameTruncated,
             Corners = d.NoDocument ? null : placement.Corners.Select(p => new FramePoint(p.X, p.Y)).ToArray(),

@@ -82,4 +82,24 @@ public sealed class MultiPageTests(AzuriteFixture azurite) : LocalServiceTestBas
         Assert.Equal("too_many_pages", reply.Code);
         Assert.Empty(await AllUploadBlobsAsync());
     }
+
+    [Fact]
+    public async Task A_synthetic_cards_front_and_back_give_the_portrait_from_the_front_and_the_fields_from_the_backs_mrz()
+    {
+        SyntheticDocumentPhoto Side(CardSide side) => SyntheticDocumentGenerator.Generate(SyntheticDocumentGenerator.SpecimenSpec(DocumentKind.IdCardTd1, 52) with { Side = side });
+        var front = Side(CardSide.Front);
+        var back = Side(CardSide.Back);
+
+        var result = await Client.WaitForResultAsync((await Client.SubmitAsync(ServiceClient.Form(("image", front.Bytes), ("image", back.Bytes)))).Id);
+
+        Assert.True(result.Status == HttpStatusCode.OK, result.ToString());
+        var pages = result.Body.GetProperty("pages").EnumerateArray().ToArray();
+        Assert.Equal(["front", "back"], pages.Select(p => p.GetProperty("side").GetString()));
+        Assert.Equal(System.Text.Json.JsonValueKind.Object, pages[0].GetProperty("portrait").ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, pages[1].GetProperty("portrait").ValueKind);
+        var surname = result.Body.GetProperty("fields").GetProperty("surname");
+        Assert.Equal(back.Truth.Holder!.Surname, surname.GetProperty("value").GetString());
+        Assert.Equal(("mrz", 2), (surname.GetProperty("source").GetString(), surname.GetProperty("page").GetInt32()));
+        Assert.Empty(front.Truth.MrzLines);
+    }
 }

@@ -66,4 +66,24 @@ public sealed class PortraitFinderTests
         Assert.Equal(84, crop.Width);
         Assert.Equal(75, crop.Height);
     }
+
+    [Theory]
+    [InlineData(DocumentKind.IdCardTd1, 52)]
+    [InlineData(DocumentKind.IdCardTd1, 55)]
+    [InlineData(DocumentKind.CardTd2, 54)]
+    public void A_cards_front_shows_the_portrait_and_no_zone_and_its_back_the_zone_and_no_portrait(DocumentKind kind, int seed)
+    {
+        var preprocessor = JobPreprocessing.Create(portraits: true);
+        byte[] Photo(CardSide side) => SyntheticDocumentGenerator.Generate(SyntheticDocumentGenerator.SpecimenSpec(kind, seed) with { Side = side }).Bytes;
+
+        PreparedImage.Accepted Accepted(PreparedImage prepared) =>
+            prepared as PreparedImage.Accepted ?? throw new Xunit.Sdk.XunitException(System.Text.Json.JsonSerializer.Serialize(((PreparedImage.Refused)prepared).Error, KycJson.Options));
+        var front = Accepted(preprocessor.Prepare(Photo(CardSide.Front)));
+        var back = Accepted(preprocessor.Prepare(Photo(CardSide.Back)));
+
+        Assert.NotNull(front.Portrait);
+        Assert.False(front.Mrz.Found);
+        Assert.Null(back.Portrait);
+        Assert.True(back.Mrz.Valid);
+    }
 }
