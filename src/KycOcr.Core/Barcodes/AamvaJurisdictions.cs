@@ -26,7 +26,4 @@ public static class AamvaJurisdictions
     };
 
     public static (string Country, string Region)? Of(string iin) => ByIin.TryGetValue(iin, out var jurisdiction) ? jurisdiction : null;
-
-    /// <summary>The IIN of a region (for the synthetic licences); null when none is listed.</summary>
-    public static string? IinOf(string region) => ByIin.FirstOrDefault(e => e.Value.Region == region).Key;
 }

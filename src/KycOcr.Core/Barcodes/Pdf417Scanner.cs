@@ -24,15 +24,11 @@ public static class Pdf417Scanner
         ArgumentNullException.ThrowIfNull(page);
         using var gray = new Mat();
         Cv2.CvtColor(page, gray, ColorConversionCodes.BGR2GRAY);
-        foreach (var turn in new RotateFlags?[] { null, RotateFlags.Rotate90Clockwise })
-        {
-            using var turned = gray.Clone();
-            if (turn is { } flags)
-                Cv2.Rotate(gray, turned, flags);
-            if (Decode(turned) is { } text && AamvaParser.Parse(text) is { } reading)
-                return reading;
-        }
-        return null;
+        if (Decode(gray) is { } upright && AamvaParser.Parse(upright) is { } reading)
+            return reading;
+        using var turned = new Mat();
+        Cv2.Rotate(gray, turned, RotateFlags.Rotate90Clockwise);
+        return Decode(turned) is { } text ? AamvaParser.Parse(text) : null;
     }
 
     private static string? Decode(Mat gray)

@@ -6,7 +6,7 @@ namespace KycOcr.Core.Portraits;
 /// <summary>
 /// Finds the holder's portrait on a straightened document page with OpenCV's frontal face cascade (Lienhart's
 /// <c>haarcascade_frontalface_alt2</c>, embedded with its licence beside it). Of the faces found, the largest is the
-/// portrait: the ghost image and small secondary photos are smaller. A face smaller than a sixth or so of the page's
+/// portrait: the ghost image and small secondary photos are smaller. A face under 0.18 of the page's
 /// short side is no holder's portrait, so none is looked for: a page without one gets no portrait, never a guess.
 /// </summary>
 /// <remarks>
