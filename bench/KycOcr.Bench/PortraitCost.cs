@@ -13,14 +13,19 @@ namespace KycOcr.Bench;
 /// </summary>
 public static class PortraitCost
 {
-    public static int Run(IReadOnlyList<string> images, int repetitions, TextWriter output)
+    /// <param name="saveTo">When set, each straightened page is written there as the finder sees it, for looking at a miss.</param>
+    public static int Run(IReadOnlyList<string> images, int repetitions, TextWriter output, string? saveTo = null)
     {
         var preprocessor = JobPreprocessing.Create();
         var pages = new List<(string Name, byte[] Upload, byte[] Page)>();
         foreach (var (name, upload) in Uploads(images))
         {
             if (preprocessor.Prepare(upload) is PreparedImage.Accepted accepted)
+            {
                 pages.Add((name, upload, accepted.Jpeg));
+                if (saveTo is not null)
+                    File.WriteAllBytes(Path.Combine(saveTo, Path.GetFileNameWithoutExtension(name) + ".page.jpg"), accepted.Jpeg);
+            }
         }
 
         var finder = JobPreprocessing.Portraits;

@@ -12,7 +12,8 @@ using KycOcr.Samples;
 //   scores and verdicts of the labelled quality set, per preset.
 // ... -- debug <label> <folder>   the detection drawn over a labelled photo (or spec:seed:kind:background:rotation:keystone)
 // ... -- profile <label>          detection run repeatedly on one labelled photo (for a profiler)
-// ... -- portraits [--repetitions N] [image or folder ...]   the portrait finder's CPU per page (synthetic pages without images)
+// ... -- portraits [--repetitions N] [--save folder] [image or folder ...]   the portrait finder's CPU per page (synthetic pages
+//                                    without images); --save writes each straightened page the finder looks at
 if (args is ["--child", var pipeline, var path, var count])
 {
     var bytes = File.ReadAllBytes(path);
@@ -31,9 +32,12 @@ if (args is ["profile", var profiled])
 
 if (args is ["portraits", .. var portraitArgs])
 {
-    var repeated = portraitArgs is ["--repetitions", _, ..];
-    var repetitions = repeated ? int.Parse(portraitArgs[1], CultureInfo.InvariantCulture) : 20;
-    return PortraitCost.Run(portraitArgs.Skip(repeated ? 2 : 0).ToList(), repetitions, Console.Out);
+    var rest = portraitArgs.ToList();
+    var repetitions = TakeOption(rest, "--repetitions") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : 20;
+    var saveTo = TakeOption(rest, "--save");
+    if (saveTo is not null)
+        Directory.CreateDirectory(saveTo);
+    return PortraitCost.Run(rest, repetitions, Console.Out, saveTo);
 }
 
 if (args is ["calibrate", ..])
@@ -106,4 +110,15 @@ static void Warm(Func<byte[], int> run, byte[] image)
 {
     for (var i = 0; i < 3; i++)
         run(image);
+}
+
+// Removes "--name value" from args and returns the value, or null when the option is absent.
+static string? TakeOption(List<string> args, string name)
+{
+    var at = args.IndexOf(name);
+    if (at < 0 || at + 1 >= args.Count)
+        return null;
+    var value = args[at + 1];
+    args.RemoveRange(at, 2);
+    return value;
 }

@@ -199,9 +199,14 @@ public sealed class QualityGate(QualityThresholds thresholds, MrzImageReader mrz
             // Read the warp from the smallest decode that still holds the model's budget of document pixels.
             var reduction = Reduction(detection.LongSide, maxSide);
             var source = decodeAt(reduction);
-            if (zoneFound && ReadsUpsideDown(detection, mrz))
+            var turn = zoneFound ? ZoneTurn(detection, mrz) : 0;
+            if (turn == 180)
                 detection = detection with { Corners = [detection.Corners[2], detection.Corners[3], detection.Corners[0], detection.Corners[1]] };
             upright = DocumentWarp.Warp(source, detection.Scaled((double)source.Width / original.Width), maxSide);
+            // A passport opened flat is wider than high with its pages side by side, so its data page's zone can run
+            // down the outline's short side: the page is turned so that the zone reads across, as a person reads it.
+            if (turn is 90 or 270)
+                Cv2.Rotate(upright, upright, turn == 90 ? RotateFlags.Rotate90Counterclockwise : RotateFlags.Rotate90Clockwise);
         }
         else
         {
@@ -254,12 +259,19 @@ public sealed class QualityGate(QualityThresholds thresholds, MrzImageReader mrz
         return new[] { centre, left, right }.All(p => Cv2.PointPolygonTest(outline, new Point2f((float)p.X, (float)p.Y), true) > -mrz.GlyphHeight);
     }
 
-    // The detector puts the top on the long side nearer the top of the frame; the MRZ says which way the page reads.
-    private static bool ReadsUpsideDown(DocumentDetection detection, MrzImageAttempt mrz)
+    // The detector puts the top on the long side nearer the top of the frame; the MRZ says which way the page reads:
+    // 0 when its lines run along the outline's top edge, 180 against it, 90 when they run down the outline (the page
+    // is turned a quarter clockwise), 270 up it.
+    private static int ZoneTurn(DocumentDetection detection, MrzImageAttempt mrz)
     {
         var c = detection.Corners;
-        double along = (c[1].X - c[0].X) * (mrz.Band[1].X - mrz.Band[0].X) + (c[1].Y - c[0].Y) * (mrz.Band[1].Y - mrz.Band[0].Y);
-        return along < 0;
+        double zoneX = mrz.Band[1].X - mrz.Band[0].X, zoneY = mrz.Band[1].Y - mrz.Band[0].Y;
+        double topX = c[1].X - c[0].X, topY = c[1].Y - c[0].Y, leftX = c[3].X - c[0].X, leftY = c[3].Y - c[0].Y;
+        var along = (topX * zoneX + topY * zoneY) / Math.Sqrt(topX * topX + topY * topY);
+        var down = (leftX * zoneX + leftY * zoneY) / Math.Sqrt(leftX * leftX + leftY * leftY);
+        if (Math.Abs(along) >= Math.Abs(down))
+            return along < 0 ? 180 : 0;
+        return down > 0 ? 90 : 270;
     }
 
     private QualityReport Judge(DocumentDetection detection, MrzImageAttempt mrz, QualityMeasures m)

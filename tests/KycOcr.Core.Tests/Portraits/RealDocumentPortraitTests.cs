@@ -68,9 +68,7 @@ public sealed class RealDocumentPortraitTests(ITestOutputHelper output)
         output.WriteLine("found where none shows: " + string.Join(", ", wronglyFound));
         output.WriteLine("refused: " + string.Join(", ", refused));
         Assert.Empty(wronglyFound);
-        // Missed at closing, each upstream of the finder but one: two passport spreads straightened sideways, a card
-        // whose outline was found around its photo, a booklet photographed whole (its face under the size floor), and
-        // a face under a dense hologram.
-        Assert.True(missed.Count <= 5, $"missed {missed.Count}: {string.Join(", ", missed)}");
+        // Missed at closing: one card whose outline was found around its photo (Bulgaria), so the page is all face.
+        Assert.True(missed.Count <= 1, $"missed {missed.Count}: {string.Join(", ", missed)}");
     }
 }
