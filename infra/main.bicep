@@ -90,6 +90,9 @@ param openAiDeploymentSku string = 'GlobalStandard'
 @minValue(1)
 param openAiCapacity int = 30
 
+@description('Serve the try-it page at GET / (TRY_IT_PAGE_ENABLED): off in production unless asked for.')
+param tryItPageEnabled bool = false
+
 @description('Days after which blobs left in the app containers are deleted.')
 @minValue(1)
 param strayBlobDays int = 1
@@ -221,6 +224,7 @@ module functionApp 'modules/function-app.bicep' = {
     uploadsContainer: containers.uploads
     inboxContainer: containers.inbox
     resultsContainer: containers.results
+    tryItPageEnabled: tryItPageEnabled
   }
 }
 

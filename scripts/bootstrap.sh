@@ -4,8 +4,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Native libraries: OpenCvSharp's linux-x64 runtime links GTK 3. The offline MRZ reader's data: the OCR-B font,
-# which it renders its glyph templates from (also what the synthetic documents are printed in).
-apt_packages=(libgtk-3-0 fonts-ocr-b)
+# which it renders its glyph templates from (also what the synthetic documents are printed in). The browser the
+# try-it page's tests drive headless (Playwright is pointed at it: it downloads none).
+apt_packages=(libgtk-3-0 fonts-ocr-b chromium)
 missing=()
 for package in "${apt_packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
@@ -18,8 +19,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# Azurite (the storage emulator), pinned in package.json / package-lock.json.
-if [ ! -x node_modules/.bin/azurite ]; then
-  echo "bootstrap: installing Azurite (npm ci)"
+# Azurite (the storage emulator) and axe-core (the accessibility checker), pinned in package.json / package-lock.json.
+if [ ! -x node_modules/.bin/azurite ] || [ ! -f node_modules/axe-core/axe.min.js ]; then
+  echo "bootstrap: installing Azurite and axe-core (npm ci)"
   npm ci --no-audit --no-fund --loglevel=error
 fi

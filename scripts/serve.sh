@@ -55,6 +55,9 @@ cat <<TEXT
 KycOcr is running at http://127.0.0.1:$port  (extractor: ${EXTRACTOR:-offline unless a model endpoint is set})
 API key: $key
 
+Try it in a browser: open http://127.0.0.1:$port/ , paste the key, and send the sample passport
+  ($state/sample-passport.jpg) or a photo of a specimen document.
+
 Send the sample passport photo and read the result:
   curl -s -H "X-API-Key: $key" -F image=@$state/sample-passport.jpg http://127.0.0.1:$port/read_text
   curl -s -H "X-API-Key: $key" "http://127.0.0.1:$port/id?task_id=<id from the first answer>"

@@ -66,6 +66,9 @@ param openAiModelFamily string
 @description('A reasoning model\'s reasoning_effort (MODEL_REASONING_EFFORT); empty keeps the model\'s default.')
 param openAiReasoningEffort string
 
+@description('Whether GET / serves the try-it page (TRY_IT_PAGE_ENABLED).')
+param tryItPageEnabled bool
+
 @description('Container of raw uploads (UPLOADS_CONTAINER).')
 param uploadsContainer string
 
@@ -196,6 +199,15 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         {
           name: 'MODEL_REASONING_EFFORT'
           value: openAiReasoningEffort
+        }
+        {
+          // The route / is the app's (the try-it page, or a 404 when it is off), not the Functions host's homepage.
+          name: 'AzureWebJobsDisableHomepage'
+          value: 'true'
+        }
+        {
+          name: 'TRY_IT_PAGE_ENABLED'
+          value: string(tryItPageEnabled)
         }
       ]
     }

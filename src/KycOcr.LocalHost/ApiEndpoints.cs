@@ -1,5 +1,6 @@
 using KycOcr.Core;
 using KycOcr.Core.Http;
+using KycOcr.Core.TryIt;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -22,7 +23,9 @@ public static class ApiEndpoints
             handler.HandleAsync(request, durable, cancellationToken));
         endpoints.MapGet("/health", (HealthHandler handler, CancellationToken cancellationToken) => handler.HandleAsync(cancellationToken));
         endpoints.MapGet("/openapi.json", OpenApiHandler.Handle);
-        endpoints.MapFallback(() => ApiResults.Error(StatusCodes.Status404NotFound, "not_found", "No such endpoint: see GET /openapi.json for the API."));
+        endpoints.MapGet("/", (TryItPage page) => page.Page());
+        endpoints.MapGet("/try-it/{file}", (string file, TryItPage page) => page.Serve(file));
+        endpoints.MapFallback(() => ApiResults.NoSuchRoute());
         return endpoints;
     }
 

@@ -47,6 +47,19 @@ public sealed class FunctionsMetadataTests
         Assert.Equal("health", trigger.GetProperty("route").GetString());
     }
 
+    [Theory]
+    [InlineData("try_it_page", "{root:maxlength(0)?}")]
+    [InlineData("try_it_file", "try-it/{file}")]
+    public void The_try_it_page_is_an_anonymous_get_at_the_root_and_its_files_beside_it(string name, string route)
+    {
+        var trigger = Trigger(Function(name));
+
+        Assert.Equal("httpTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("Anonymous", trigger.GetProperty("authLevel").GetString(), ignoreCase: true);
+        Assert.Equal(route, trigger.GetProperty("route").GetString());
+        Assert.Equal(["get"], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()!.ToLowerInvariant()));
+    }
+
     [Fact]
     public void Retention_purge_is_a_timer_with_a_durable_client()
     {

@@ -26,7 +26,7 @@ public sealed partial class OpenApiDescriptionTests
         var routes = metadata.RootElement.EnumerateArray()
             .SelectMany(f => f.GetProperty("bindings").EnumerateArray())
             .Where(b => b.GetProperty("type").GetString() == "httpTrigger")
-            .SelectMany(b => b.GetProperty("methods").EnumerateArray().Select(m => $"{m.GetString()!.ToUpperInvariant()} /{b.GetProperty("route").GetString()}"))
+            .SelectMany(b => b.GetProperty("methods").EnumerateArray().Select(m => $"{m.GetString()!.ToUpperInvariant()} /{RootOnly().Replace(b.GetProperty("route").GetString()!, "")}"))
             .ToHashSet();
 
         Assert.Equal(routes.Order(), DescribedOperations().Order());
@@ -49,11 +49,16 @@ public sealed partial class OpenApiDescriptionTests
     public void The_http_file_has_a_request_for_every_operation()
     {
         var file = File.ReadAllText(Path.Combine(KycOcr.TestSupport.RepositoryPaths.Root, "src", "KycOcr.Functions", "KycOcr.http"));
-        var requests = RequestLine().Matches(file).Select(m => $"{m.Groups[1].Value} {m.Groups[2].Value}").ToHashSet();
+        // A request's {{variable}} stands where the description has a {parameter}.
+        var requests = RequestLine().Matches(file).Select(m => $"{m.Groups[1].Value} {m.Groups[2].Value.Replace("{{", "{").Replace("}}", "}")}").ToHashSet();
 
         Assert.Empty(DescribedOperations().Except(requests));
     }
 
     [GeneratedRegex(@"^(GET|POST|PUT|DELETE|PATCH) \{\{host\}\}(/[^?\s]*)", RegexOptions.Multiline)]
     private static partial Regex RequestLine();
+
+    // The Functions host takes an empty route for none: the root is an optional parameter that must be empty.
+    [GeneratedRegex(@"\{[a-z]+:maxlength\(0\)\?\}")]
+    private static partial Regex RootOnly();
 }

@@ -9,6 +9,7 @@ using KycOcr.Core.Portraits;
 using KycOcr.Core.Preprocessing;
 using KycOcr.Core.Quality;
 using KycOcr.Core.Storage;
+using KycOcr.Core.TryIt;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -31,6 +32,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<MrzReaderOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<QualityOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PortraitOptions>().Bind(configuration).ValidateOnStart();
+        services.AddOptions<TryItPageOptions>().Bind(configuration).ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => CreateBlobServiceClient(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
@@ -48,6 +50,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<EraseTaskHandler>();
         services.AddSingleton<PortraitHandler>();
         services.AddSingleton<HealthHandler>();
+        services.AddSingleton<TryItPage>();
         services.AddHttpClient(HealthHandler.HttpClientName);
 
         // One reader for all: its glyph templates are built once and it is safe for concurrent use.

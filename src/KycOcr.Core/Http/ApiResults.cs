@@ -12,6 +12,10 @@ public static class ApiResults
 
     public static IResult Error(int status, ApiError error) => Json(status, error);
 
+    /// <summary>404 for a path the service does not serve.</summary>
+    public static IResult NoSuchRoute() =>
+        Error(StatusCodes.Status404NotFound, "not_found", "No such endpoint: see GET /openapi.json for the API.");
+
     /// <summary>401 in the one error shape, plus the original service's <c>detail</c> for existing clients.</summary>
     public static IResult Unauthorized() => Json(StatusCodes.Status401Unauthorized,
         new ApiError("Invalid or missing API key: send a valid key in the X-API-Key header.", ErrorCodes.Unauthorized)
