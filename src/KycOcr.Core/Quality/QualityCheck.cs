@@ -5,7 +5,11 @@ namespace KycOcr.Core.Quality;
 /// <param name="Passed">The score is within its limit.</param>
 /// <param name="Hint">Written for the customer; says how to take a better photo.</param>
 /// <param name="Blocking">The check decided the verdict: it failed, and nothing read on the document overrules it.</param>
-public sealed record QualityCheck(string Name, double Score, double Threshold, bool Passed, string Hint, bool Blocking = false);
+public sealed record QualityCheck(string Name, double Score, double Threshold, bool Passed, string Hint, bool Blocking = false)
+{
+    /// <summary>Where the failure is, for a failed check that has a place (the glare spot); else null.</summary>
+    public QualitySpot? Spot { get; init; }
+}
 
 /// <summary>Stable names of the checks, in the order they are reported.</summary>
 public static class QualityCheckNames

@@ -194,6 +194,8 @@ public sealed class QualityGate(QualityThresholds thresholds, MrzImageReader mrz
         }
 
         Mat upright;
+        // Takes a point of the upright image back to the photo, to say where a failed check shows (the glare spot).
+        Func<Point2d, Point2d> toPhoto;
         if (detection.Found && !framed)
         {
             // Read the warp from the smallest decode that still holds the model's budget of document pixels.
@@ -202,31 +204,34 @@ public sealed class QualityGate(QualityThresholds thresholds, MrzImageReader mrz
             var turn = zoneFound ? ZoneTurn(detection, mrz) : 0;
             if (turn == 180)
                 detection = detection with { Corners = [detection.Corners[2], detection.Corners[3], detection.Corners[0], detection.Corners[1]] };
-            upright = DocumentWarp.Warp(source, detection.Scaled((double)source.Width / original.Width), maxSide);
+            var inSource = detection.Scaled((double)source.Width / original.Width);
+            upright = DocumentWarp.Warp(source, inSource, maxSide);
             // A passport opened flat is wider than high with its pages side by side, so its data page's zone can run
             // down the outline's short side: the page is turned so that the zone reads across, as a person reads it.
-            if (turn is 90 or 270)
-                Cv2.Rotate(upright, upright, turn == 90 ? RotateFlags.Rotate90Counterclockwise : RotateFlags.Rotate90Clockwise);
+            RotateFlags? quarter = turn switch { 90 => RotateFlags.Rotate90Counterclockwise, 270 => RotateFlags.Rotate90Clockwise, _ => null };
+            using (var back = DocumentWarp.ToUpright(inSource, upright.Size()).Inv())
+                toPhoto = UprightToPhoto(Homography(back), (double)original.Width / source.Width, upright.Size(), quarter);
+            Turn(upright, quarter);
         }
         else
         {
             var reduction = Reduction(Math.Max(original.Width, original.Height), maxSide);
             upright = DocumentWarp.FitWithin(decodeAt(reduction), maxSide);
-            if (zoneFound && mrz.RotationDegrees != 0)
+            RotateFlags? turn = !zoneFound ? null : mrz.RotationDegrees switch
             {
-                Cv2.Rotate(upright, upright, mrz.RotationDegrees switch
-                {
-                    90 => RotateFlags.Rotate90Clockwise,
-                    180 => RotateFlags.Rotate180,
-                    _ => RotateFlags.Rotate90Counterclockwise,
-                });
-            }
+                90 => RotateFlags.Rotate90Clockwise,
+                180 => RotateFlags.Rotate180,
+                270 => RotateFlags.Rotate90Counterclockwise,
+                _ => null,
+            };
+            toPhoto = UprightToPhoto(null, (double)original.Width / upright.Width, upright.Size(), turn);
+            Turn(upright, turn);
         }
 
         try
         {
             var measures = QualityMeasures.Measure(upright, Thresholds.GlareLevel, trimBorder: detection.Found && !framed);
-            var report = Judge(detection, mrz, measures);
+            var report = Judge(detection, mrz, measures, InPhoto(measures.GlareAt, toPhoto));
             return new QualityOutcome(report, upright, mrz);
         }
         catch
@@ -234,6 +239,44 @@ public sealed class QualityGate(QualityThresholds thresholds, MrzImageReader mrz
             upright.Dispose();
             throw;
         }
+    }
+
+    private static void Turn(Mat image, RotateFlags? turn)
+    {
+        if (turn is { } flags)
+            Cv2.Rotate(image, image, flags);
+    }
+
+    /// <summary>
+    /// The map from the points of an image turned by <paramref name="turn"/> back to the photo's: the turn undone, then
+    /// the warp (<paramref name="toSource"/>, a homography, or none for a frame taken whole), then the decode's reduction.
+    /// </summary>
+    private static Func<Point2d, Point2d> UprightToPhoto(double[]? toSource, double sourceToPhoto, Size beforeTurn, RotateFlags? turn) => p =>
+    {
+        var q = turn switch
+        {
+            RotateFlags.Rotate90Clockwise => new Point2d(p.Y, beforeTurn.Height - 1 - p.X),
+            RotateFlags.Rotate90Counterclockwise => new Point2d(beforeTurn.Width - 1 - p.Y, p.X),
+            RotateFlags.Rotate180 => new Point2d(beforeTurn.Width - 1 - p.X, beforeTurn.Height - 1 - p.Y),
+            _ => p,
+        };
+        if (toSource is { } h)
+        {
+            var w = h[6] * q.X + h[7] * q.Y + h[8];
+            q = new Point2d((h[0] * q.X + h[1] * q.Y + h[2]) / w, (h[3] * q.X + h[4] * q.Y + h[5]) / w);
+        }
+        return new Point2d(q.X * sourceToPhoto, q.Y * sourceToPhoto);
+    };
+
+    private static double[] Homography(Mat m) => Enumerable.Range(0, 9).Select(i => m.Get<double>(i / 3, i % 3)).ToArray();
+
+    private static QualitySpot? InPhoto(QualitySpot? spot, Func<Point2d, Point2d> toPhoto)
+    {
+        if (spot is null)
+            return null;
+        var centre = toPhoto(new Point2d(spot.X, spot.Y));
+        var edge = toPhoto(new Point2d(spot.X + spot.Radius, spot.Y));
+        return new QualitySpot(centre.X, centre.Y, centre.DistanceTo(edge));
     }
 
     private static DocumentDetection FrameDocument(Size frame)
@@ -274,7 +317,8 @@ public sealed class QualityGate(QualityThresholds thresholds, MrzImageReader mrz
         return down > 0 ? 90 : 270;
     }
 
-    private QualityReport Judge(DocumentDetection detection, MrzImageAttempt mrz, QualityMeasures m)
+    /// <param name="glareInPhoto">The largest washed-out disc in the photo's pixels, told where the glare check fails.</param>
+    private QualityReport Judge(DocumentDetection detection, MrzImageAttempt mrz, QualityMeasures m, QualitySpot? glareInPhoto)
     {
         var t = Thresholds;
         bool zoneFound = mrz.Reading.Found;
@@ -292,7 +336,10 @@ public sealed class QualityGate(QualityThresholds thresholds, MrzImageReader mrz
             new(QualityCheckNames.Contrast, m.Contrast, t.MinContrast, m.Contrast >= t.MinContrast,
                 "The photo is washed out: take it in even light, without filters, so the text stands out."),
             new(QualityCheckNames.Glare, m.GlareSpot, t.MaxGlareSpot, m.GlareSpot <= t.MaxGlareSpot,
-                "Light reflects off the document: tilt it a little or move away from the lamp or window so no bright spot covers it."),
+                "Light reflects off the document: tilt it a little or move away from the lamp or window so no bright spot covers it.")
+            {
+                Spot = m.GlareSpot <= t.MaxGlareSpot ? null : glareInPhoto,
+            },
             new(QualityCheckNames.Darkness, m.Brightness, t.MinBrightness, m.Brightness >= t.MinBrightness,
                 "The photo is too dark: take it in brighter light."),
             new(QualityCheckNames.Overexposure, m.Brightness, t.MaxBrightness, m.Brightness <= t.MaxBrightness,

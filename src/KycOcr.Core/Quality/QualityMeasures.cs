@@ -3,7 +3,8 @@ using OpenCvSharp;
 namespace KycOcr.Core.Quality;
 
 /// <summary>The raw scores, measured on one image at the measuring size.</summary>
-public sealed record QualityMeasures(double Blur, double Contrast, double GlareSpot, double Brightness, double EdgeDensity)
+/// <param name="GlareAt">The largest washed-out disc, in the measured image's pixels (null when none).</param>
+public sealed record QualityMeasures(double Blur, double Contrast, double GlareSpot, double Brightness, double EdgeDensity, QualitySpot? GlareAt = null)
 {
     /// <summary>Long side of the image the scores are measured on: fixed, so limits do not depend on the camera.</summary>
     public const int MeasureSide = 640;
@@ -46,13 +47,15 @@ public sealed record QualityMeasures(double Blur, double Contrast, double GlareS
         Cv2.Threshold(darkest, glare, glareLevel - 1, 255, ThresholdTypes.Binary);
         using var distance = new Mat();
         Cv2.DistanceTransform(glare, distance, DistanceTypes.L2, DistanceTransformMasks.Mask3);
-        Cv2.MinMaxLoc(distance, out _, out double radius);
+        Cv2.MinMaxLoc(distance, out _, out double radius, out _, out Point centre);
         var glareShare = radius / Math.Min(region.Width, region.Height);
+        var toMeasured = (double)bgr.Width / sized.Width;
+        var glareAt = radius > 0 ? new QualitySpot((centre.X + inset.X) * toMeasured, (centre.Y + inset.Y) * toMeasured, radius * toMeasured) : null;
 
         using var edges = new Mat();
         Cv2.Canny(gray, edges, 50, 150);
         var edgeDensity = Cv2.CountNonZero(edges) / pixels;
 
-        return new QualityMeasures(lapStd.Val0 * lapStd.Val0, std.Val0, glareShare, mean.Val0, edgeDensity);
+        return new QualityMeasures(lapStd.Val0 * lapStd.Val0, std.Val0, glareShare, mean.Val0, edgeDensity, glareAt);
     }
 }

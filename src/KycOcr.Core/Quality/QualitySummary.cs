@@ -8,10 +8,13 @@ namespace KycOcr.Core.Quality;
 /// </summary>
 public sealed record QualitySummary(bool Accepted, IReadOnlyList<QualitySummary.Check> Checks, QualitySummary.Outline Document)
 {
-    /// <summary>One check: its score against its threshold, and the hint a person can act on.</summary>
-    public sealed record Check(string Name, double Score, double Threshold, bool Passed, bool Blocking, string Hint)
+    /// <summary>One check: its score against its threshold, the hint a person can act on, and where it failed when that has a place.</summary>
+    public sealed record Check(
+        string Name, double Score, double Threshold, bool Passed, bool Blocking, string Hint,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] QualitySpot? Spot = null)
     {
-        public static Check From(QualityCheck c) => new(c.Name, Round(c.Score), Round(c.Threshold), c.Passed, c.Blocking, c.Hint);
+        public static Check From(QualityCheck c) => new(c.Name, Round(c.Score), Round(c.Threshold), c.Passed, c.Blocking, c.Hint,
+            c.Spot is { } s ? new QualitySpot(Math.Round(s.X, 1), Math.Round(s.Y, 1), Math.Round(s.Radius, 1)) : null);
     }
 
     /// <summary>Where the document was found, as corners in the original photo's pixels (null when not found).</summary>

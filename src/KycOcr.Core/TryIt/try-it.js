@@ -229,27 +229,38 @@
       if (!file) return;
       const canvas = el("canvas", { role: "img", "data-page": page.page || i + 1 });
       const outline = page.quality && page.quality.document && page.quality.document.corners;
+      const accepted = page.accepted !== false;
+      // A failed check that has a place in the photo (the glare spot) is circled there.
+      const spots = ((page.quality && page.quality.checks) || []).filter((c) => !c.passed && c.spot);
       const label = `Page ${page.page || i + 1}${page.side ? " (" + page.side + ")" : ""}: ` +
-        (outline ? "the document's outline is drawn in green." : "no document outline was found.");
+        (outline ? `the document's outline is drawn in ${accepted ? "green" : "red"}.` : "no document outline was found.") +
+        spots.map((c) => ` The ${c.name.replaceAll("_", " ")} check failed where the red circle is.`).join("");
       canvas.setAttribute("aria-label", label);
       const figure = el("figure", {}, canvas, el("figcaption", { text: label }));
       holder.append(figure);
       const image = new Image();
-      image.onload = () => drawPage(canvas, image, outline, page.accepted !== false);
+      image.onload = () => drawPage(canvas, image, outline, accepted, spots);
       image.src = objectUrl(file);
     });
   }
 
-  function drawPage(canvas, image, outline, accepted) {
+  function drawPage(canvas, image, outline, accepted, spots) {
     canvas.width = image.naturalWidth;
     canvas.height = image.naturalHeight;
     const context = canvas.getContext("2d");
     context.drawImage(image, 0, 0);
+    context.lineWidth = Math.max(3, Math.round(Math.max(canvas.width, canvas.height) / 250));
+    context.strokeStyle = "#d50000";
+    for (const { spot } of spots) {
+      context.beginPath();
+      context.arc(spot.x, spot.y, Math.max(spot.radius, context.lineWidth * 4), 0, 2 * Math.PI);
+      context.stroke();
+    }
+    canvas.dataset.spots = String(spots.length);
     if (!outline || outline.length !== 4) {
       canvas.dataset.outline = "none";
       return;
     }
-    context.lineWidth = Math.max(3, Math.round(Math.max(canvas.width, canvas.height) / 250));
     context.strokeStyle = accepted ? "#00c853" : "#d50000";
     context.beginPath();
     outline.forEach(([x, y], i) => (i === 0 ? context.moveTo(x, y) : context.lineTo(x, y)));

@@ -89,6 +89,37 @@ public sealed class QualityGateTests(ITestOutputHelper output)
         Assert.True(scores.Max() / scores.Min() < 3, string.Join(", ", scores));
     }
 
+    [Theory]
+    [InlineData(4032, 3024)]
+    [InlineData(1600, 1200)]
+    [InlineData(1024, 768)]
+    public void A_glare_spot_is_told_where_it_is_in_the_photo(int width, int height)
+    {
+        var gate = JobPreprocessing.Gate(QualityPresets.MediumThresholds);
+        var samples = QualitySamples.AtSize(width, height).ToDictionary(s => s.Label[..s.Label.IndexOf('@')]);
+        var glared = samples["glare_on_document"].Generate();
+        using var outcome = gate.Process(glared.Bytes, 50_000_000, 1024);
+        using var sharp = gate.Process(samples["sharp"].Generate().Bytes, 50_000_000, 1024);
+
+        var glare = outcome.Report.Checks.Single(c => c.Name == QualityCheckNames.Glare);
+        // Its zone reads, so the glare refuses nothing here; it fails all the same, and says where.
+        Assert.False(glare.Passed);
+        var spot = Assert.IsType<QualitySpot>(glare.Spot);
+        // The spot's centre is a washed-out pixel of the photo as uploaded, inside the document's outline, and the
+        // circle is the size the score says.
+        using var photo = Cv2.ImDecode(glared.Bytes, ImreadModes.Color);
+        using var around = new Mat(photo, new Rect((int)spot.X - 2, (int)spot.Y - 2, 5, 5));
+        var channels = Cv2.Mean(around);
+        Assert.True(Math.Min(channels.Val0, Math.Min(channels.Val1, channels.Val2)) >= QualityPresets.MediumThresholds.GlareLevel - 15,
+            $"the photo at ({spot.X:0}, {spot.Y:0}) is {channels.Val0:0}/{channels.Val1:0}/{channels.Val2:0}, not washed out");
+        var corners = outcome.Report.Document.Corners;
+        Assert.True(Cv2.PointPolygonTest(corners.Select(p => new Point2f((float)p.X, (float)p.Y)), new Point2f((float)spot.X, (float)spot.Y), false) > 0);
+        var shortSide = Math.Min(corners[0].DistanceTo(corners[3]), corners[0].DistanceTo(corners[1]));
+        Assert.InRange(spot.Radius / (glare.Score * shortSide), 0.5, 2);
+        // A check that passes has no place to show.
+        Assert.All(sharp.Report.Checks, c => Assert.Null(c.Spot));
+    }
+
     [Fact]
     public void A_scan_without_background_is_the_document_its_print_shows()
     {

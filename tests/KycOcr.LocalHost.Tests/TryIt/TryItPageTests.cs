@@ -1,10 +1,12 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using KycOcr.Samples;
 using KycOcr.TestSupport;
 using KycOcr.TestSupport.Hosting;
 using KycOcr.TestSupport.Images;
 using KycOcr.TestSupport.Model;
+using KycOcr.TestSupport.Quality;
 using KycOcr.TestSupport.Storage;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -113,14 +115,10 @@ public sealed partial class TryItPageTests(AzuriteFixture azurite) : LocalServic
             await page.Keyboard.PressAsync("Tab");
             reached.Add(await page.EvaluateAsync<string>("() => document.activeElement.id || document.activeElement.tagName"));
         }
-        Assert.Superset(new HashSet<string> { "forget-key", "files", "camera", "clear-button", "delete-button" }, reached);
+        Assert.Superset(new HashSet<string> { "forget-key", "files", "camera", "submit-button", "clear-button", "delete-button" }, reached);
 
         Assert.Null(await page.EvaluateAsync<string[]?>("() => window.__cspViolations || null"));
-        Directory.CreateDirectory(Chromium.ScreenshotFolder);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Chromium.ScreenshotFolder, "passport-desktop.png"), FullPage = true });
-        await page.SetViewportSizeAsync(390, 844);
-        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways at a phone's width");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Chromium.ScreenshotFolder, "passport-phone.png"), FullPage = true });
+        await FitsPhoneAndDesktopAsync(page, "passport");
     }
 
     [Fact]
@@ -137,11 +135,35 @@ public sealed partial class TryItPageTests(AzuriteFixture azurite) : LocalServic
         await Expect(page.Locator("#checks caption")).ToHaveTextAsync("Page 1: refused");
         await Expect(page.Locator("#checks tr.failed", new() { HasText = "blur" })).ToContainTextAsync("failed");
         await Expect(page.Locator("#fields-part")).ToBeHiddenAsync();
-        Directory.CreateDirectory(Chromium.ScreenshotFolder);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Chromium.ScreenshotFolder, "refused-desktop.png"), FullPage = true });
-        await page.SetViewportSizeAsync(390, 844);
-        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways at a phone's width");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Chromium.ScreenshotFolder, "refused-phone.png"), FullPage = true });
+        await FitsPhoneAndDesktopAsync(page, "refused");
+    }
+
+    [Fact]
+    public async Task A_glare_spot_is_circled_where_it_is_on_the_photo()
+    {
+        // A card's front: no zone to prove it legible, so the glare refuses it.
+        var sample = QualitySamples.AtSize(1600, 1200).Single(s => s.Label.StartsWith("glare_on_document", StringComparison.Ordinal));
+        var glared = SyntheticDocumentGenerator.Generate(sample.Spec with { Side = CardSide.Front });
+        await using var chromium = await Chromium.LaunchAsync();
+        var page = await chromium.NewPageAsync();
+        await ReadAsync(page, ("glare.jpg", glared.Bytes));
+
+        await Expect(page.Locator("#refusal")).ToContainTextAsync("Light reflects off the document", new() { Timeout = (float)JobTimeout.TotalMilliseconds });
+        var canvas = page.Locator("#pages canvas");
+        await Expect(canvas).ToHaveAttributeAsync("data-spots", "1");
+        await Expect(canvas).ToHaveAttributeAsync("aria-label", new Regex("glare check failed where the red circle is"));
+        // The circle's rightmost point is red on the drawn page.
+        var onCircle = await page.EvaluateAsync<int[]>("""
+            () => {
+              const canvas = document.querySelector('#pages canvas');
+              const spot = JSON.parse(document.getElementById('raw').textContent).quality.checks.find(c => c.name === 'glare').spot;
+              const line = Math.max(3, Math.round(Math.max(canvas.width, canvas.height) / 250));
+              const pixel = canvas.getContext('2d').getImageData(Math.round(spot.x + Math.max(spot.radius, line * 4)), Math.round(spot.y), 1, 1).data;
+              return [pixel[0], pixel[1], pixel[2]];
+            }
+            """);
+        Assert.True(onCircle[0] > 150 && onCircle[1] < 80, $"the circle's pixel is {string.Join(",", onCircle)}, not red");
+        await FitsPhoneAndDesktopAsync(page, "glare");
     }
 
     [Fact]
@@ -213,6 +235,16 @@ public sealed partial class TryItPageTests(AzuriteFixture azurite) : LocalServic
 
         Assert.True(before.Length == 0, "before: " + string.Join("; ", before));
         Assert.True(after.Length == 0, "after: " + string.Join("; ", after));
+    }
+
+    /// <summary>Screenshots at a desktop's width and a phone's (TestResults/try-it/{name}-desktop.png, -phone.png), and no sideways scrolling on the phone.</summary>
+    private static async Task FitsPhoneAndDesktopAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(Chromium.ScreenshotFolder);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Chromium.ScreenshotFolder, name + "-desktop.png"), FullPage = true });
+        await page.SetViewportSizeAsync(390, 844);
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways at a phone's width");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Chromium.ScreenshotFolder, name + "-phone.png"), FullPage = true });
     }
 
     private static async Task<string[]> ViolationsAsync(IPage page) => await page.EvaluateAsync<string[]>("""
