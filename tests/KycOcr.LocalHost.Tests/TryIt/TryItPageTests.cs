@@ -9,6 +9,7 @@ using KycOcr.TestSupport.Model;
 using KycOcr.TestSupport.Quality;
 using KycOcr.TestSupport.Storage;
 using Microsoft.Playwright;
+using OpenCvSharp;
 using static Microsoft.Playwright.Assertions;
 
 namespace KycOcr.LocalHost.Tests.TryIt;
@@ -119,6 +120,69 @@ public sealed partial class TryItPageTests(AzuriteFixture azurite) : LocalServic
 
         Assert.Null(await page.EvaluateAsync<string[]?>("() => window.__cspViolations || null"));
         await FitsPhoneAndDesktopAsync(page, "passport");
+    }
+
+    [Fact]
+    public async Task A_dropped_photo_taken_sideways_is_drawn_in_its_exif_frame_with_the_outline_where_the_service_found_it()
+    {
+        // The sample photo stored turned a quarter anticlockwise, with EXIF saying to show it turned back, as a phone does.
+        using var upright = Cv2.ImDecode(DocumentPhoto, ImreadModes.Color);
+        using var stored = new Mat();
+        Cv2.Rotate(upright, stored, RotateFlags.Rotate90Counterclockwise);
+        var sideways = ExifOrientation.Tag(stored.ImEncode(".jpg", new ImageEncodingParam(ImwriteFlags.JpegQuality, 95)), 6);
+        var plain = await Client.SubmitAsync(DocumentPhoto);
+        await using var chromium = await Chromium.LaunchAsync();
+        var page = await chromium.NewPageAsync();
+        await page.GotoAsync(PageAddress);
+        await EnterKeyAsync(page, KycOcrTestHost.ApiKey);
+
+        await page.EvaluateAsync("""
+            ([b64]) => {
+              const bytes = Uint8Array.from(atob(b64), c => c.charCodeAt(0));
+              const transfer = new DataTransfer();
+              transfer.items.add(new File([bytes], 'sideways.jpg', { type: 'image/jpeg' }));
+              document.getElementById('drop-zone').dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+            }
+            """, new object[] { Convert.ToBase64String(sideways) });
+        await Expect(page.Locator("#chosen li")).ToHaveTextAsync(new Regex("sideways.jpg"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Read the document" }).ClickAsync();
+        var result = await ResultAsync(page);
+
+        // The browser shows the photo upright, as the service measured it: the canvas is the upright photo ...
+        var canvas = page.Locator("#pages canvas");
+        Assert.Equal([upright.Width, upright.Height], await canvas.EvaluateAsync<int[]>("c => [c.width, c.height]"));
+        foreach (var (fx, fy) in new[] { (0.2, 0.2), (0.5, 0.5), (0.8, 0.7) })
+        {
+            int x = (int)(upright.Width * fx), y = (int)(upright.Height * fy);
+            var rgb = await canvas.EvaluateAsync<int[]>($"c => Array.from(c.getContext('2d').getImageData({x}, {y}, 1, 1).data)");
+            var bgr = upright.At<Vec3b>(y, x);
+            Assert.True(Math.Abs(rgb[0] - bgr.Item2) + Math.Abs(rgb[1] - bgr.Item1) + Math.Abs(rgb[2] - bgr.Item0) < 60,
+                $"at ({x}, {y}) the canvas shows {string.Join(",", rgb[..3])}, the upright photo {bgr.Item2},{bgr.Item1},{bgr.Item0}");
+        }
+        // ... and the outline drawn on it is where the service finds the document in the upright photo.
+        var expected = (await Client.WaitForResultAsync(plain.Id)).Body.GetProperty("quality").GetProperty("document").GetProperty("corners");
+        var drawn = result.GetProperty("quality").GetProperty("document").GetProperty("corners");
+        for (var i = 0; i < 4; i++)
+        {
+            for (var axis = 0; axis < 2; axis++)
+                Assert.InRange(drawn[i][axis].GetDouble() - expected[i][axis].GetDouble(), -0.01 * upright.Width, 0.01 * upright.Width);
+        }
+        await Expect(canvas).ToHaveAttributeAsync("data-outline", "drawn");
+    }
+
+    [Fact]
+    public async Task The_stage_is_shown_as_the_job_moves()
+    {
+        // Under the test host's 5 s model time-out, and longer than the 2 s the service asks a poller to wait.
+        Model.Default = ModelReply.Delayed(TimeSpan.FromSeconds(3.5), ModelReply.Document(SampleDocuments.Passport()));
+        await using var chromium = await Chromium.LaunchAsync();
+        var page = await chromium.NewPageAsync();
+        await ReadAsync(page, ("passport.jpg", DocumentPhoto));
+
+        await Expect(page.Locator("#stages li[aria-current=step]")).ToHaveTextAsync("Reading the fields", new() { Timeout = (float)JobTimeout.TotalMilliseconds });
+        await Expect(page.Locator("#progress-text")).ToHaveTextAsync("Working: extracting.");
+        await ResultAsync(page);
+        await Expect(page.Locator("#stages li[aria-current=step]")).ToHaveTextAsync("Done");
     }
 
     [Fact]
