@@ -5,13 +5,7 @@ namespace KycOcr.Core.Http;
 /// <summary><c>GET /openapi.json</c>: the API's OpenAPI 3 description, kept true by a test against the routes.</summary>
 public static class OpenApiHandler
 {
-    private static readonly Lazy<string> Document = new(() =>
-    {
-        using var stream = typeof(OpenApiHandler).Assembly.GetManifestResourceStream("KycOcr.Core.Http.openapi.json")
-            ?? throw new InvalidOperationException("openapi.json is not embedded in KycOcr.Core.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    });
+    private static readonly Lazy<string> Document = new(() => EmbeddedResources.Text("KycOcr.Core.Http.openapi.json"));
 
     public static string Json => Document.Value;
 

@@ -40,8 +40,8 @@ public sealed class PortraitFinder : IDisposable
     private const double CloserScaleStep = 1.05;
     private const int UnequalisedMinNeighbours = 6;
 
-    private static readonly Lazy<string> HaarCascade = new(() => Embedded("haarcascade_frontalface_alt2.xml"));
-    private static readonly Lazy<string> LbpCascade = new(() => Embedded("lbpcascade_frontalface.xml"));
+    private static readonly Lazy<string> HaarCascade = new(() => EmbeddedResources.Text("KycOcr.Core.Portraits.haarcascade_frontalface_alt2.xml"));
+    private static readonly Lazy<string> LbpCascade = new(() => EmbeddedResources.Text("KycOcr.Core.Portraits.lbpcascade_frontalface.xml"));
 
     private readonly ConcurrentBag<Classifiers> _idle = [];
 
@@ -137,14 +137,6 @@ public sealed class PortraitFinder : IDisposable
     {
         while (_idle.TryTake(out var classifiers))
             classifiers.Dispose();
-    }
-
-    private static string Embedded(string name)
-    {
-        using var stream = typeof(PortraitFinder).Assembly.GetManifestResourceStream("KycOcr.Core.Portraits." + name)
-            ?? throw new InvalidOperationException($"The face cascade {name} is not embedded in the assembly.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
     }
 
     private sealed record Classifiers(CascadeClassifier Lbp, CascadeClassifier Haar) : IDisposable

@@ -15,15 +15,13 @@ public sealed class TryItPage(IOptions<TryItPageOptions> options)
 {
     public const string ContentSecurityPolicy = "default-src 'self'; img-src 'self' blob:";
 
-    private static readonly FrozenDictionary<string, (string Resource, string ContentType)> Files = new Dictionary<string, (string, string)>
+    // The page's files by the name they are asked for (also their resource name), each read once, when first asked for.
+    private static readonly FrozenDictionary<string, (string ContentType, Lazy<byte[]> Content)> Files = new Dictionary<string, string>
     {
-        ["index.html"] = ("index.html", "text/html; charset=utf-8"),
-        ["try-it.js"] = ("try-it.js", "text/javascript; charset=utf-8"),
-        ["try-it.css"] = ("try-it.css", "text/css; charset=utf-8"),
-    }.ToFrozenDictionary(StringComparer.Ordinal);
-
-    private static readonly FrozenDictionary<string, Lazy<byte[]>> Contents = Files.ToFrozenDictionary(
-        f => f.Key, f => new Lazy<byte[]>(() => Read(f.Value.Resource)), StringComparer.Ordinal);
+        ["index.html"] = "text/html; charset=utf-8",
+        ["try-it.js"] = "text/javascript; charset=utf-8",
+        ["try-it.css"] = "text/css; charset=utf-8",
+    }.ToFrozenDictionary(f => f.Key, f => (f.Value, new Lazy<byte[]>(() => EmbeddedResources.Bytes("KycOcr.Core.TryIt." + f.Key))), StringComparer.Ordinal);
 
     /// <summary>The page itself.</summary>
     public IResult Page() => Serve("index.html");
@@ -33,16 +31,7 @@ public sealed class TryItPage(IOptions<TryItPageOptions> options)
     {
         if (!options.Value.Enabled || !Files.TryGetValue(file, out var known))
             return ApiResults.NoSuchRoute();
-        return new PageFile(Contents[file].Value, known.ContentType);
-    }
-
-    private static byte[] Read(string resource)
-    {
-        using var stream = typeof(TryItPage).Assembly.GetManifestResourceStream("KycOcr.Core.TryIt." + resource)
-            ?? throw new InvalidOperationException($"{resource} is not embedded in KycOcr.Core.");
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
+        return new PageFile(known.Content.Value, known.ContentType);
     }
 
     private sealed class PageFile(byte[] content, string contentType) : IResult

@@ -6,7 +6,7 @@
   const keyStorage = "kycocr.apiKey";
   const maxPages = 4;
   const $ = (id) => document.getElementById(id);
-  const state = { files: [], taskId: null, objectUrls: [], polling: null };
+  const state = { files: [], taskId: null, objectUrls: [], busy: false };
 
   // ---- small DOM helpers ----
   function el(tag, attributes, ...children) {
@@ -92,7 +92,7 @@
   }
 
   function updateSubmit() {
-    $("submit-button").disabled = !apiKey() || state.files.length === 0 || state.polling !== null;
+    $("submit-button").disabled = !apiKey() || state.files.length === 0 || state.busy;
   }
 
   // ---- submitting and polling ----
@@ -124,7 +124,7 @@
     clearResult();
     const form = new FormData();
     for (const file of state.files) form.append("image", file, file.name);
-    state.polling = true;
+    state.busy = true;
     updateSubmit();
     showStage("uploading", "Sending the photos…");
     try {
@@ -140,7 +140,7 @@
     } catch (error) {
       showError({ error: "The service could not be reached: " + error.message }, 0);
     } finally {
-      state.polling = null;
+      state.busy = false;
       updateSubmit();
     }
   }
@@ -216,7 +216,8 @@
     showFields(result.fields || {}, verification.fields || {});
     showMrz(pages);
     showChecks(pages);
-    showPortraits(pages);
+    // The crops come after the rest, which need not wait for them.
+    showPortraits(pages).catch(() => $("portrait").append(el("p", { text: "The portrait could not be fetched." })));
     $("raw").textContent = JSON.stringify(result, null, 2);
   }
 
